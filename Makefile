@@ -1,0 +1,76 @@
+# community.ngrok: build and test entry points. The logic lives in tools/*.sh.
+#
+# Everything is created on demand: virtualenvs in .venvs/, ansible-test copies of the tree and
+# emulator state in .cache/, ansible-test's get-pip stand-in in ~/.ansible/test/cache/ (from
+# ../shared/tools). Python interpreters come from $(pyenv root)/versions/<X.Y.Z>/bin or PATH.
+#
+# ansible-core 2.19 runs on Python 3.11, 2.20 on 3.12, 2.21 on 3.13.
+#
+# Variables:
+#   CORE=2.19|2.20|2.21   ansible-core for sanity/units/integration (default: the first one found)
+#   TARGET=name           run one integration target (or one unit test file / sanity path)
+#   ANSIBLE_TEST_ARGS=..  extra ansible-test arguments, e.g. ANSIBLE_TEST_ARGS="-v --test pylint"
+
+SHELL := /bin/bash
+CORES := 2.19 2.20 2.21
+
+export CORE TARGET ANSIBLE_TEST_ARGS
+
+.DEFAULT_GOAL := help
+.PHONY: help test sanity units integration emulator-tests demo emulator-start emulator-stop lint-tools clean \
+	$(foreach c,$(CORES),sanity-$(c) units-$(c) integration-$(c))
+
+# help: list the targets.
+help:
+	@sed -n 's/^# \([a-z%-]*\): /  make \1: /p' $(MAKEFILE_LIST)
+
+# test: what CI runs. For each ansible-core whose Python exists: sanity, units, integration; then emulator-tests.
+test:
+	tools/test.sh
+
+# sanity: ansible-test sanity (one core; tests/sanity/ignore-*.txt must stay empty).
+sanity:
+	tools/ansible-test.sh sanity
+
+# units: ansible-test units (one core).
+units:
+	tools/ansible-test.sh units
+
+# integration: ansible-test integration against a freshly started emulator (one core).
+integration:
+	tools/ansible-test.sh integration
+
+# sanity-%: (and units-%, integration-%) the same for one core, e.g. make sanity-2.20.
+$(addprefix sanity-,$(CORES)): sanity-%:
+	CORE=$* tools/ansible-test.sh sanity
+
+$(addprefix units-,$(CORES)): units-%:
+	CORE=$* tools/ansible-test.sh units
+
+$(addprefix integration-,$(CORES)): integration-%:
+	CORE=$* tools/ansible-test.sh integration
+
+# emulator-tests: the emulator's own pytest suite (tests/emulator/tests) in .venvs/tools.
+emulator-tests:
+	tools/emulator-tests.sh
+
+# demo: every examples/*.yml against the emulator: --check --diff, apply, apply again (must be changed=0).
+demo:
+	tools/demo.sh
+
+# emulator-start: start an emulator in the background for manual work; `eval "$(tools/emulator.sh env)"`.
+emulator-start:
+	tools/emulator.sh start
+
+# emulator-stop: stop the emulator started by emulator-start.
+emulator-stop:
+	tools/emulator.sh stop
+
+# lint-tools: shellcheck the toolchain's own scripts.
+lint-tools:
+	shellcheck -x tools/*.sh .ci/run
+
+# clean: remove the virtualenvs and caches of this tree (not ~/.cache/pip or ~/.ansible).
+clean:
+	-tools/emulator.sh stop
+	rm -rf .venvs .cache tests/output

@@ -1,0 +1,258 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""HTTPS edges and their routes, with every edge and route module of the API, declared once.
+
+Defaults below are what the server stores for a sub-key that is not sent; they only serve to
+predict the object in check mode (None where the API does not document it).
+"""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import re
+
+from ansible_collections.community.ngrok.plugins.module_utils.fields import Field, Integer, JsonText, StringList, StringMap, Text
+from ansible_collections.community.ngrok.plugins.module_utils.nested import Nested, ref_id, ref_ids
+from ansible_collections.community.ngrok.plugins.module_utils.references import BackendRef
+from ansible_collections.community.ngrok.plugins.module_utils.resource import Parent, Resource
+
+OAUTH_PROVIDERS = ('amazon', 'facebook', 'github', 'gitlab', 'google', 'linkedin', 'microsoft', 'twitch')
+SESSION_PROVIDERS = ('oauth', 'oidc', 'saml')  # at most one per route
+SAML_PERSISTENT = 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent'
+HEADER_CHANGES_MAX = 5
+CIRCUIT_BREAKER_BUCKETS_MAX = 128
+HOSTPORT = re.compile(r'^[^\s:/]+:(\d{1,5})$')
+COOKIE_PREFIX = re.compile(r'^[A-Za-z0-9.]*$')
+
+
+def _bool(name, default):
+    return Field(name, spec={'type': 'bool'}, default=default)
+
+
+def _enabled():
+    return _bool('enabled', True)
+
+
+def _seconds(name, minimum=0, default=0):
+    return Integer(name, minimum=minimum, default=default)
+
+
+def _ids(name, prefix, read):
+    def check(ids):
+        return ['%r is not an id starting with %s' % (item, prefix) for item in ids if not item.startswith(prefix)]
+    return StringList(name, ordered=False, read=ref_ids(read), validate=check)
+
+
+def _lowercase_entries(items):
+    upper = [item for item in items if item != item.lower()]
+    return 'must be lower case (%s)' % ', '.join(upper) if upper else None
+
+
+def _cookie_prefix(default):
+    return Text('cookie_prefix', default=default,
+                validate=lambda text: None if COOKIE_PREFIX.match(text) else 'may contain only letters, digits and periods')
+
+
+def _session_options(cookie_prefix_default):
+    """Sub-keys shared by the oauth, oidc and saml modules."""
+    return [
+        _enabled(),
+        _bool('options_passthrough', False),
+        _cookie_prefix(cookie_prefix_default),
+        _seconds('inactivity_timeout'),
+        _seconds('maximum_duration'),
+    ]
+
+
+# -- route modules -------------------------------------------------------------------------------
+
+def _headers_rules(module):
+    found = []
+    add = dict((str(k).lower(), v) for k, v in (module.get('add') or {}).items())
+    remove = [name.lower() for name in module.get('remove') or []]
+    if len(add) > HEADER_CHANGES_MAX or len(remove) > HEADER_CHANGES_MAX:
+        found.append('at most %d headers can be added and %d removed' % (HEADER_CHANGES_MAX, HEADER_CHANGES_MAX))
+    if 'user-agent' in add or 'user-agent' in remove:
+        found.append('the user-agent header cannot be added or removed')
+    if 'host' in remove and 'host' not in add:
+        found.append('removing the host header needs a replacement host in add')
+    return found
+
+
+def _headers_module(name):
+    return Nested(name, purgeable=True, validate=_headers_rules, options=[
+        _enabled(),
+        StringMap('add', lower_keys=True),
+        StringList('remove', ordered=False, lower=True),
+    ])
+
+
+def _webhook_rules(module):
+    provider = (module.get('provider') or '').lower()
+    if provider == 'sns' and module.get('secret'):
+        return 'the sns provider takes no secret'
+    if provider and provider != 'sns' and not module.get('secret'):
+        return 'provider %s needs a secret' % module['provider']
+    return None
+
+
+def _oauth_provider(name):
+    options = [
+        Text('client_id', default=None),
+        Text('client_secret', default=None, secret=True),
+        StringList('scopes', ordered=False),
+        StringList('email_addresses', ordered=False, validate=_lowercase_entries),
+        StringList('email_domains', ordered=False, validate=_lowercase_entries),
+    ]
+    if name == 'github':
+        options += [StringList('teams', ordered=False), StringList('organizations', ordered=False)]
+
+    def rules(provider):
+        if bool(provider.get('client_id')) != bool(provider.get('client_secret')):
+            return 'client_id and client_secret go together: give both for your own OAuth app, or neither'
+        if provider.get('scopes') and not provider.get('client_id'):
+            return 'scopes need your own OAuth app (client_id and client_secret)'
+        return None
+    return Nested(name, options=options, validate=rules)
+
+
+def _oauth_rules(module):
+    chosen = [name for name in OAUTH_PROVIDERS if (module.get('provider') or {}).get(name) is not None]
+    return None if len(chosen) == 1 else 'provider must name exactly one of %s (got %s)' % (
+        ', '.join(OAUTH_PROVIDERS), ', '.join(chosen) or 'none')
+
+
+def _required(*names):
+    def check(module):
+        return ['%s is required' % name for name in names if module.get(name) in (None, '')]
+    return check
+
+
+ROUTE_MODULES = [
+    Nested('backend', purgeable=True, options=[
+        _enabled(),
+        BackendRef('backend', api_name='backend_id', read=ref_id('backend'),
+                   spec={'type': 'str', 'required': True, 'aliases': ['backend_id']}),
+    ]),
+    Nested('ip_restriction', purgeable=True, options=[
+        _enabled(),
+        _ids('ip_policy_ids', 'ipp_', 'ip_policies'),
+    ], validate=lambda module: None if module.get('ip_policy_ids') else 'ip_policy_ids needs at least one IP policy'),
+    Nested('circuit_breaker', purgeable=True, options=[
+        _enabled(),
+        Integer('tripped_duration', minimum=1, default=None),
+        Integer('rolling_window', minimum=1, default=None),
+        Integer('num_buckets', minimum=1, maximum=CIRCUIT_BREAKER_BUCKETS_MAX, default=None),
+        Integer('volume_threshold', minimum=0, default=None),
+        Integer('error_threshold_percentage', minimum=0.0, maximum=1.0, default=None, spec={'type': 'float'}),
+    ]),
+    Nested('compression', purgeable=True, options=[_enabled()]),
+    _headers_module('request_headers'),
+    _headers_module('response_headers'),
+    Nested('webhook_verification', purgeable=True, validate=_webhook_rules, options=[
+        _enabled(),
+        Text('provider', default=None, spec={'type': 'str', 'required': True}),
+        Text('secret', default=None, secret=True),
+    ]),
+    Nested('oauth', purgeable=True, validate=_oauth_rules, options=_session_options('ngrok.') + [
+        Nested('provider', options=[_oauth_provider(name) for name in OAUTH_PROVIDERS], spec={'type': 'dict', 'required': True}),
+        _seconds('auth_check_interval'),
+    ]),
+    Nested('saml', purgeable=True, validate=_required('idp_metadata'), options=_session_options('') + [
+        Text('idp_metadata', default=None),
+        _bool('force_authn', False),
+        _bool('allow_idp_initiated', True),
+        StringList('authorized_groups', ordered=False),
+        Text('nameid_format', default=SAML_PERSISTENT),
+    ], readonly=('entity_id', 'assertion_consumer_service_url', 'single_logout_url',
+                 'request_signing_certificate_pem', 'metadata_url', 'idp_metadata_url')),
+    Nested('oidc', purgeable=True, validate=_required('issuer', 'client_id', 'client_secret'), options=_session_options('') + [
+        Text('issuer', default=None),
+        Text('client_id', default=None),
+        Text('client_secret', default=None, secret=True),
+        StringList('scopes', ordered=False),
+    ]),
+    Nested('websocket_tcp_converter', purgeable=True, options=[_enabled()]),
+    Nested('user_agent_filter', purgeable=True, options=[
+        _enabled(),
+        StringList('allow', ordered=False),
+        StringList('deny', ordered=False),
+    ]),
+    Nested('traffic_policy', purgeable=True, options=[
+        _enabled(),
+        JsonText('value', default=None),
+    ], validate=_required('value')),
+]
+
+
+def _route_rules(params):
+    chosen = [name for name in SESSION_PROVIDERS if params.get(name) is not None]
+    if len(chosen) > 1:
+        return ['only one of oauth, oidc and saml can protect a route (got %s)' % ', '.join(chosen)]
+    return []
+
+
+def _match_rule(match):
+    return None if match.startswith('/') else 'must be a path starting with "/"'
+
+
+def _shown_routes(routes):
+    """An edge's routes as the route module shows them (secrets masked)."""
+    return [ROUTE.masked(ROUTE.view(route)) for route in routes]
+
+
+# -- edge modules --------------------------------------------------------------------------------
+
+def _hostport_rules(hostports):
+    found = []
+    for hostport in hostports:
+        parsed = HOSTPORT.match(hostport)
+        if not parsed:
+            found.append('%r is not host:port' % hostport)
+        elif not 1 <= int(parsed.group(1)) <= 65535:
+            found.append('%r has a port out of range' % hostport)
+    return found
+
+
+HTTPS_EDGE = Resource(
+    kind='HTTPS edge',
+    path='/edges/https',
+    list_key='https_edges',
+    id_prefix='edghts_',
+    result_key='edge',
+    purge_option='purge_modules',
+    fields=[
+        StringList('hostports', ordered=False, validate=_hostport_rules),
+        Nested('mutual_tls', purgeable=True, options=[
+            _enabled(),
+            _ids('certificate_authority_ids', 'ca_', 'certificate_authorities'),
+        ]),
+        Nested('tls_termination', purgeable=True, options=[
+            _enabled(),
+            Text('min_version', default=None),
+        ], readonly=('terminate_at',)),
+    ],
+    readonly=(('routes', _shown_routes),),
+)
+
+ROUTE = Resource(
+    kind='HTTPS edge route',
+    path='/edges/https/{parent_id}/routes',
+    list_key='routes',
+    id_prefix='edghtsrt_',
+    result_key='route',
+    parent=Parent('edge', HTTPS_EDGE, 'routes'),
+    natural_key='match',
+    purge_option='purge_modules',
+    validate=_route_rules,
+    required_for_create=('match_type', 'match'),
+    fields=[
+        # Always sent on update: the API's handling of an update without them is not known.
+        Text('match_type', default=None, send_always=True, spec={'type': 'str', 'choices': ['exact_path', 'path_prefix']}),
+        Text('match', default=None, send_always=True, validate=_match_rule),
+    ] + ROUTE_MODULES,
+    readonly=('edge_id',),
+)

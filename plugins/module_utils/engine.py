@@ -1,0 +1,249 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""The resource engine: find the object, compare, write once, report changed + diff; check mode."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+from ansible_collections.community.ngrok.plugins.module_utils.client import NgrokAPIError
+from ansible_collections.community.ngrok.plugins.module_utils.context import ModuleFailure, TaskContext
+from ansible_collections.community.ngrok.plugins.module_utils.resource import ID_BODY_LENGTH
+
+# "cannot delete: still referenced" (ERR_NGROK_6502 for backends).
+IN_USE_ERRORS = frozenset(['ERR_NGROK_6502'])
+
+
+class ResourceEngine:
+    """Runs one task for one Resource. All reads happen before the writes, and a change is one write
+    (plus one DELETE per purged module)."""
+
+    def __init__(self, resource, params, client, check_mode=False):
+        self.resource = resource
+        self.params = params
+        self.check_mode = check_mode
+        self.client = client
+        self.context = TaskContext(client, check_mode)
+        self.parent = None  # the parent object (resources with a Parent), read by find()
+
+    # -- entry point ---------------------------------------------------------
+
+    def run(self):
+        self.check_input()
+        if self.params['state'] == 'absent':
+            return self.absent(self.find())
+        want = self.desired()
+        return self.present(self.find(), want)
+
+    # -- input ---------------------------------------------------------------
+
+    def given(self):
+        """The fields the user set (None means "not set": only those are compared and sent)."""
+        return [field for field in self.resource.fields if self.params.get(field.name) is not None]
+
+    def check_input(self):
+        """Every problem with the task's options, reported together before any request."""
+        resource, params = self.resource, self.params
+        problems = []
+        if params.get('id'):
+            if not resource.looks_like_id(params['id']):
+                problems.append('id: %r is not the id of a %s (ids look like %s followed by %d letters and digits)'
+                                % (params['id'], resource.kind, resource.id_prefix, ID_BODY_LENGTH))
+        elif not (resource.natural_key and params.get(resource.natural_key) is not None):
+            missing = [name for name in params['find_by'] if params.get(name) is None]
+            if missing:
+                alternatives = ['id'] + ([resource.natural_key] if resource.natural_key else [])
+                problems.append('give %s, or %s to find the %s by (find_by: %s)'
+                                % (' or '.join(alternatives), ' and '.join(missing), resource.kind, ', '.join(params['find_by'])))
+            for name in params['find_by']:
+                if params.get(name) == '':
+                    problems.append('%s: must not be empty when used to find the %s' % (name, resource.kind))
+        for field in self.given():
+            problems.extend(field.problems(params[field.name], field.name))
+        problems.extend(resource.validate(params))
+        if problems:
+            raise ModuleFailure('invalid input: ' + '; '.join(problems), invalid=problems)
+
+    def desired(self):
+        """Canonical values of the fields the user set; references to other objects are resolved here."""
+        return dict((field.name, field.from_user(self.params[field.name], self.context)) for field in self.given())
+
+    # -- lookup --------------------------------------------------------------
+
+    def find(self, fresh=False):
+        """The API object this task is about, or None."""
+        resource, params = self.resource, self.params
+        if resource.parent is not None:
+            self.parent = self.find_parent(fresh)
+            if self.parent is None:
+                return None
+            candidates = self.parent.get(resource.parent.children_key) or []
+            if params.get('id'):
+                return self.only([item for item in candidates if item['id'] == params['id']])
+        elif params.get('id'):
+            try:
+                return self.client.get(resource.item_path(params['id']))
+            except NgrokAPIError as error:
+                if error.status_code == 404:
+                    return None
+                raise
+        else:
+            candidates = self.context.list(resource.path, resource.list_key, fresh=fresh)
+        return self.only([item for item in candidates if self.matches(item)])
+
+    def lookup_keys(self):
+        """(field, canonical value) pairs that identify the object when no id is given."""
+        resource, params = self.resource, self.params
+        if resource.natural_key and params.get(resource.natural_key) is not None:
+            names = [resource.natural_key]
+        else:
+            names = params['find_by']
+        return [(resource.field(name), resource.field(name).from_user(params[name])) for name in names]
+
+    def matches(self, item):
+        return all(field.equal(value, field.from_api(field.read(item))) for field, value in self.lookup_keys())
+
+    def only(self, matches):
+        if len(matches) > 1:
+            ids = sorted(item['id'] for item in matches)
+            keys = ' and '.join('%s=%r' % (field.name, self.params[field.name]) for field, dummy in self.lookup_keys())
+            raise ModuleFailure('%d %ss match %s (%s); give id to choose one, or add metadata to find_by'
+                                % (len(matches), self.resource.kind, keys, ', '.join(ids)), matches=ids)
+        return matches[0] if matches else None
+
+    def find_parent(self, fresh=False):
+        """The parent object named by id or by description, or None."""
+        spec = self.resource.parent
+        name = self.params[spec.option]
+        if spec.resource.looks_like_id(name):
+            try:
+                return self.client.get(spec.resource.item_path(name))
+            except NgrokAPIError as error:
+                if error.status_code == 404:
+                    return None
+                raise
+        found = [item for item in self.context.list(spec.resource.path, spec.resource.list_key, fresh=fresh)
+                 if item.get('description') == name]
+        if len(found) > 1:
+            raise ModuleFailure('%d %ss have the description %r (%s); give the %s by id'
+                                % (len(found), spec.resource.kind, name, ', '.join(sorted(i['id'] for i in found)), spec.option))
+        return found[0] if found else None
+
+    def parent_id(self):
+        return self.parent['id'] if self.parent else None
+
+    def missing_parent(self):
+        spec = self.resource.parent
+        return 'no %s has the %s %r' % (spec.resource.kind, 'id' if spec.resource.looks_like_id(
+            self.params[spec.option]) else 'description', self.params[spec.option])
+
+    # -- state=present -------------------------------------------------------
+
+    def present(self, current, want):
+        resource = self.resource
+        if current is None:
+            if self.params.get('id'):
+                raise ModuleFailure('no %s has the id %s' % (resource.kind, self.params['id']))
+            if resource.parent is not None and self.parent is None:
+                if not self.check_mode:
+                    raise ModuleFailure(self.missing_parent())
+                self.context.warn('%s; in check mode the %s is assumed to be created by an earlier task'
+                                  % (self.missing_parent(), resource.parent.resource.kind))
+            return self.create(want)
+        before = resource.view(current)
+        changed = [field for field in self.given() if not field.equal(want[field.name], before[field.name])]
+        purged = [field for field in resource.purgeable if self.params.get(resource.purge_option)
+                  and field.name not in want and before[field.name] is not None]
+        if not changed and not purged:
+            return self.result(False, before, before)
+        after = dict(before)
+        if changed:
+            after = self.update(current, before, want, changed)
+        for field in purged:
+            if not self.check_mode:
+                self.delete(resource.item_path(current['id'], self.parent_id()) + '/' + field.api_name)
+            after[field.name] = field.empty
+        return self.result(True, before, after)
+
+    def update(self, current, before, want, changed):
+        """One PATCH with every changed field (and those the API needs every time); its answer is the
+        new state, so nothing is read again."""
+        resource = self.resource
+        body = dict((field.api_name, field.to_api(want[field.name])) for field in changed)
+        for field in resource.fields:
+            if field.send_always and field.api_name not in body:
+                body[field.api_name] = field.to_api(want.get(field.name, before[field.name]))
+        if self.check_mode:
+            after = dict(before)
+            for field in changed:
+                after[field.name] = field.predict(want[field.name], before[field.name])
+            return after
+        return resource.view(self.client.patch(resource.item_path(current['id'], self.parent_id()), body))
+
+    def create(self, want):
+        resource = self.resource
+        missing = [name for name in resource.required_for_create if name not in want]
+        if missing:
+            raise ModuleFailure('no %s matches, and creating one needs %s' % (resource.kind, ' and '.join(missing)))
+        after = resource.blank()
+        for field in self.given():
+            after[field.name] = field.predict(want[field.name], after[field.name])
+        if not self.check_mode:
+            body = dict((field.api_name, field.to_api(want[field.name])) for field in self.given())
+            created = self.client.create(resource.collection_path(self.parent_id()), body,
+                                         find_created=lambda: self.find(fresh=True))
+            after = resource.view(created)
+        return self.result(True, None, after)
+
+    # -- state=absent --------------------------------------------------------
+
+    def absent(self, current):
+        if current is None:
+            return self.result(False, None, None)
+        resource = self.resource
+        before = resource.view(current)
+        if self.check_mode:
+            users = resource.referrers(self.context, current['id']) if resource.referrers else []
+            if users:
+                self.context.warn('%s is used by %s: deleting it fails unless they stop using it first'
+                                  % (current['id'], ', '.join(users)))
+            return self.result(True, before, None)
+        try:
+            gone = self.delete(resource.item_path(current['id'], self.parent_id()))
+        except NgrokAPIError as error:
+            if error.error_code not in IN_USE_ERRORS or not resource.referrers:
+                raise
+            users = resource.referrers(self.context, current['id'])
+            raise ModuleFailure('cannot delete %s %s: it is used by %s' % (
+                resource.kind, current['id'], ', '.join(users) or 'another object (%s)' % error),
+                api_error=error.to_dict(), used_by=users)
+        return self.result(gone, before, None)
+
+    def delete(self, path):
+        """DELETE; False when it was already gone (someone else deleted it meanwhile)."""
+        try:
+            self.client.delete(path)
+        except NgrokAPIError as error:
+            if error.status_code != 404:
+                raise
+            return False
+        return True
+
+    # -- output --------------------------------------------------------------
+
+    def result(self, changed, before, after):
+        resource = self.resource
+        shown = after if self.params['state'] == 'present' else before
+        result = {
+            'changed': changed,
+            resource.result_key: resource.masked(shown) or {},
+            'diff': {
+                'before': resource.masked(before) or {},
+                'after': resource.masked(after, other=before or {}) or {},
+            },
+        }
+        if self.context.warnings:
+            result['warnings'] = self.context.warnings
+        return result

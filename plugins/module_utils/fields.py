@@ -1,0 +1,235 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Field kinds: how one attribute is read from the API, normalised, compared, sent and masked.
+
+Every value goes through the same canonical form on both sides (what the user gave and what the
+API returned), so a comparison never sees a difference the API itself would not make: header
+names lowercased, ``null`` read as empty, JSON metadata compared as JSON, response shapes
+(``backend.id``) read back into request shapes (``backend_id``).
+"""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import json
+
+from ansible.module_utils.six import string_types
+
+from ansible_collections.community.ngrok.plugins.module_utils.client import MASK
+
+CHANGED_SECRET = MASK + ' (changed)'
+
+
+def utf8_len(text):
+    return len(text.encode('utf-8'))
+
+
+class Field:
+    """A plain attribute (string, integer, boolean...) sent and returned as-is.
+
+    name         option name, also the API's request field unless ``api_name`` says otherwise
+    spec         extra argument_spec entries (type, choices, no_log, ...); documentation lives in the module
+    empty        canonical value when the API returns nothing (missing key or ``null``)
+    default      what the server stores when the field is not sent on create (None: not known; used
+                 only to predict the object in check mode)
+    send_always  sent on every update, with the current value when the user gave none (the API
+                 empties some fields that a PATCH leaves out)
+    secret       masked in results and diffs
+    validate     callable(value) -> error text, list of error texts, or None; run before any request
+    read         callable(api_object) -> raw value, for fields whose response shape differs
+    """
+
+    def __init__(self, name, spec=None, api_name=None, empty=None, default=None, send_always=False,
+                 secret=False, validate=None, read=None):
+        self.name = name
+        self.api_name = api_name or name
+        self.spec = dict(spec or {'type': 'str'})
+        if secret:
+            self.spec['no_log'] = True
+        self.empty = empty
+        self.default = default
+        self.send_always = send_always
+        self.secret = secret
+        self._validate = validate
+        self._read = read
+
+    # reading ---------------------------------------------------------------
+    def read(self, api_object):
+        if self._read is not None:
+            return self._read(api_object)
+        return api_object.get(self.api_name)
+
+    def from_api(self, value):
+        return self.empty if value is None else value
+
+    def from_user(self, value, context=None):  # pylint: disable=unused-argument
+        """Canonical form of the option value; ``context`` resolves references (see references.py)."""
+        return value
+
+    # checking ----------------------------------------------------------------
+    def problems(self, value, path):
+        """Error texts for a user value, before any request."""
+        if self._validate is None or value is None:
+            return []
+        found = self._validate(value) or []
+        return ['%s: %s' % (path, problem) for problem in ([found] if isinstance(found, string_types) else found)]
+
+    # comparing and writing ---------------------------------------------------
+    def equal(self, want, have):
+        return want == have
+
+    def predict(self, want, have):  # pylint: disable=unused-argument
+        """The canonical value after the API applied ``want`` over ``have``."""
+        return want
+
+    def to_api(self, value):
+        return value
+
+    def mask(self, value, other=None, compare=True):
+        """Value fit for output. Secrets are hidden; a secret that differs from ``other`` says so."""
+        if not self.secret or value in (None, ''):
+            return value
+        if compare and other is not None and other != value:
+            return CHANGED_SECRET
+        return MASK
+
+    def argspec(self):
+        return dict(self.spec)
+
+
+class Text(Field):
+    """A string that reads back as ``''`` when the API omits it (description, metadata, body...)."""
+
+    def __init__(self, name, max_bytes=None, **kwargs):
+        kwargs.setdefault('empty', '')
+        kwargs.setdefault('default', '')
+        super(Text, self).__init__(name, **kwargs)
+        self.max_bytes = max_bytes
+
+    def problems(self, value, path):
+        found = super(Text, self).problems(value, path)
+        if self.max_bytes is not None and value is not None and utf8_len(self.to_api(value)) > self.max_bytes:
+            found.append('%s: must be at most %d bytes long' % (path, self.max_bytes))
+        return found
+
+
+def _as_json(text):
+    try:
+        return True, json.loads(text)
+    except (TypeError, ValueError):
+        return False, None
+
+
+class JsonText(Text):
+    """A string or a dict; a dict is sent as compact JSON with sorted keys, and two JSON texts are
+    compared as JSON (key order and spacing do not matter). Used for metadata and traffic policies."""
+
+    def __init__(self, name, **kwargs):
+        kwargs.setdefault('spec', {'type': 'raw'})
+        super(JsonText, self).__init__(name, **kwargs)
+
+    def from_user(self, value, context=None):
+        if isinstance(value, dict):
+            return json.dumps(value, sort_keys=True, separators=(',', ':'))
+        return value
+
+    def problems(self, value, path):
+        if value is not None and not isinstance(value, (string_types, dict)):
+            return ['%s: must be a string or a dictionary, not %s' % (path, type(value).__name__)]
+        return super(JsonText, self).problems(self.from_user(value), path)
+
+    def equal(self, want, have):
+        if want == have:
+            return True
+        want_ok, want_json = _as_json(want)
+        have_ok, have_json = _as_json(have)
+        return want_ok and have_ok and want_json == have_json
+
+
+class Integer(Field):
+    """A number with an optional range (``spec={'type': 'float'}`` for fractions)."""
+
+    def __init__(self, name, minimum=None, maximum=None, **kwargs):
+        kwargs.setdefault('spec', {'type': 'int'})
+        super(Integer, self).__init__(name, **kwargs)
+        self.minimum = minimum
+        self.maximum = maximum
+
+    def problems(self, value, path):
+        found = super(Integer, self).problems(value, path)
+        if value is not None and ((self.minimum is not None and value < self.minimum)
+                                  or (self.maximum is not None and value > self.maximum)):
+            found.append('%s: %s is out of range, it must be between %s and %s'
+                         % (path, value, self.minimum, self.maximum))
+        return found
+
+
+class StringMap(Field):
+    """A map of strings compared as a whole (``headers``, ``labels``); ``null`` reads as ``{}``.
+    ``lower_keys``: the API stores keys lowercased, so both sides are compared lowercased."""
+
+    def __init__(self, name, lower_keys=False, **kwargs):
+        kwargs.setdefault('spec', {'type': 'dict'})
+        kwargs.setdefault('empty', {})
+        kwargs.setdefault('default', {})
+        super(StringMap, self).__init__(name, **kwargs)
+        self.lower_keys = lower_keys
+
+    def _canonical(self, value):
+        if value is None:
+            return {}
+        if self.lower_keys:
+            return dict((str(k).lower(), v) for k, v in value.items())
+        return dict(value)
+
+    def from_api(self, value):
+        return self._canonical(value)
+
+    def from_user(self, value, context=None):
+        return self._canonical(value)
+
+    def problems(self, value, path):
+        found = super(StringMap, self).problems(value, path)
+        if value is None:
+            return found
+        if self.lower_keys:
+            seen = {}
+            for key in value:
+                lowered = str(key).lower()
+                if lowered in seen:
+                    found.append('%s: %r and %r are the same name (names are case-insensitive)' % (path, seen[lowered], key))
+                seen[lowered] = key
+        for key, item in value.items():
+            if not isinstance(item, string_types):
+                found.append('%s.%s: must be a string, not %s' % (path, key, type(item).__name__))
+        return found
+
+
+class StringList(Field):
+    """A list of strings; ``ordered=False`` compares it as a set (in the API's own order);
+    ``lower``: the API treats entries case-insensitively (header names to remove)."""
+
+    def __init__(self, name, ordered=True, lower=False, **kwargs):
+        kwargs.setdefault('spec', {'type': 'list', 'elements': 'str'})
+        kwargs.setdefault('empty', [])
+        kwargs.setdefault('default', [])
+        super(StringList, self).__init__(name, **kwargs)
+        self.ordered = ordered
+        self.lower = lower
+
+    def _canonical(self, value):
+        return [item.lower() for item in value or []] if self.lower else list(value or [])
+
+    def from_api(self, value):
+        return self._canonical(value)
+
+    def from_user(self, value, context=None):
+        return self._canonical(value)
+
+    def equal(self, want, have):
+        if self.ordered:
+            return want == have
+        return sorted(want) == sorted(have or [])

@@ -1,0 +1,76 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""AnsibleModule glue shared by every module: options, the client, errors turned into results."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
+
+from ansible_collections.community.ngrok.plugins.module_utils.client import (
+    HAS_REQUESTS, REQUESTS_IMPORT_ERROR, NgrokAPIError, NgrokClient,
+)
+from ansible_collections.community.ngrok.plugins.module_utils.context import ModuleFailure
+from ansible_collections.community.ngrok.plugins.module_utils.engine import ResourceEngine
+
+
+def connection_argument_spec():
+    """Options of the doc fragment community.ngrok.ngrok."""
+    return dict(
+        api_key=dict(type='str', required=True, no_log=True, fallback=(env_fallback, ['NGROK_API_KEY'])),
+        api_url=dict(type='str', default='https://api.ngrok.com', fallback=(env_fallback, ['NGROK_API_URL'])),
+        validate_certs=dict(type='bool', default=True),
+        timeout=dict(type='float', default=30.0),
+    )
+
+
+def resource_argument_spec(resource):
+    """Options of the doc fragment community.ngrok.ngrok.resource, plus the resource's own fields."""
+    spec = connection_argument_spec()
+    spec.update(
+        state=dict(type='str', default='present', choices=['present', 'absent']),
+        id=dict(type='str'),
+        find_by=dict(type='list', elements='str', default=['description'], choices=['description', 'metadata']),
+    )
+    if resource.parent is not None:
+        spec[resource.parent.option] = dict(type='str', required=True)
+    if resource.purge_option:
+        spec[resource.purge_option] = dict(type='bool', default=False)
+    for field in resource.fields:
+        spec[field.name] = field.argspec()
+    return spec
+
+
+def new_module(argument_spec, **kwargs):
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **kwargs)
+    if not HAS_REQUESTS:
+        module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
+    return module
+
+
+def new_client(module):
+    params = module.params
+    return NgrokClient(params['api_url'], params['api_key'], timeout=params['timeout'],
+                       validate_certs=params['validate_certs'])
+
+
+def run_and_exit(module, task):
+    """Run ``task()`` and exit with its result; failures become a clear msg, never a traceback."""
+    try:
+        result = task()
+    except ModuleFailure as failure:
+        module.fail_json(msg=failure.msg, **failure.extra)
+    except NgrokAPIError as error:
+        module.fail_json(msg=str(error), api_error=error.to_dict())
+    module.exit_json(**result)
+
+
+def run_resource_module(resource):
+    """main() of a resource module: everything but the declaration and the documentation."""
+    module = new_module(resource_argument_spec(resource))
+    client = new_client(module)
+    engine = ResourceEngine(resource, module.params, client, check_mode=module.check_mode)
+    run_and_exit(module, engine.run)

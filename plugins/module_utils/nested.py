@@ -1,0 +1,94 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Nested: an option dict made of sub-fields, such as a route module (oauth, request_headers...).
+
+API semantics it follows: a module given in a write replaces the whole module on the server, which
+fills defaults for what was not sent; a module left out is not touched. So only the sub-keys the user
+gave are compared, a changed module is sent with every sub-key the user gave, and the prediction is
+the server's defaults overlaid with the user's values.
+"""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+from ansible_collections.community.ngrok.plugins.module_utils.fields import Field
+
+
+class Nested(Field):
+    """options    sub-fields (any Field kind, Nested included)
+    readonly   response-only sub-keys shown but never compared or sent (SAML's computed URLs...)
+    purgeable  can be removed with DELETE <object>/<api_name> (see Resource purge_option)
+    """
+
+    def __init__(self, name, options, readonly=(), purgeable=False, **kwargs):
+        self.options = list(options)
+        spec = kwargs.pop('spec', {})
+        spec.setdefault('type', 'dict')
+        spec['options'] = dict((sub.name, sub.argspec()) for sub in self.options)
+        super(Nested, self).__init__(name, spec=spec, **kwargs)
+        self.readonly = tuple(readonly)
+        self.purgeable = purgeable
+
+    def _given(self, value):
+        return [sub for sub in self.options if value.get(sub.name) is not None]
+
+    def from_api(self, value):
+        if value is None:
+            return self.empty
+        result = dict((sub.name, sub.from_api(sub.read(value))) for sub in self.options)
+        for key in self.readonly:
+            result[key] = value.get(key)
+        return result
+
+    def from_user(self, value, context=None):
+        return dict((sub.name, sub.from_user(value[sub.name], context)) for sub in self._given(value))
+
+    def problems(self, value, path):
+        found = super(Nested, self).problems(value, path)
+        if value is not None:
+            for sub in self._given(value):
+                found.extend(sub.problems(value[sub.name], '%s.%s' % (path, sub.name)))
+        return found
+
+    def equal(self, want, have):
+        if have is None:
+            return False
+        return all(sub.equal(want[sub.name], have.get(sub.name)) for sub in self.options if sub.name in want)
+
+    def predict(self, want, have):
+        result = {}
+        for sub in self.options:
+            result[sub.name] = sub.predict(want[sub.name], None) if sub.name in want else sub.default
+        for key in self.readonly:
+            result[key] = (have or {}).get(key)
+        return result
+
+    def to_api(self, value):
+        return dict((sub.api_name, sub.to_api(value[sub.name])) for sub in self.options if sub.name in value)
+
+    def mask(self, value, other=None, compare=True):
+        if not isinstance(value, dict):
+            return value
+        other = other if isinstance(other, dict) else {}
+        result = dict(value)
+        for sub in self.options:
+            if sub.name in result:
+                result[sub.name] = sub.mask(result[sub.name], other.get(sub.name), compare and sub.name in other)
+        return result
+
+
+def ref_id(key):
+    """Reader of a request-shape id from a response-shape Ref: ``backend_id`` <- ``backend.id``."""
+    def read(module):
+        return (module.get(key) or {}).get('id')
+    return read
+
+
+def ref_ids(key):
+    """Reader of request-shape ids from response-shape Refs: ``ip_policy_ids`` <- ``ip_policies[].id``."""
+    def read(module):
+        return [ref.get('id') for ref in module.get(key) or []]
+    return read

@@ -1,0 +1,127 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Resource: the declaration a module makes of the API object it manages."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+from ansible_collections.community.ngrok.plugins.module_utils.fields import JsonText, Text
+
+# Documented limits for edges and routes; backends use the same ones (ERR_NGROK_6503/6504).
+DESCRIPTION_MAX_BYTES = 255
+METADATA_MAX_BYTES = 4096
+ID_BODY_LENGTH = 27  # base62 KSUID after the prefix
+
+
+def common_fields():
+    """description and metadata: every ngrok object here has them, and they can identify it (find_by)."""
+    return [
+        Text('description', max_bytes=DESCRIPTION_MAX_BYTES),
+        JsonText('metadata', max_bytes=METADATA_MAX_BYTES),
+    ]
+
+
+class Parent:
+    """The object a resource lives in (a route lives in an HTTPS edge).
+
+    option        the module option naming the parent by id or description ("edge")
+    resource      the parent's Resource
+    children_key  key of the children in the parent object ("routes"); there is no other way to list them
+    """
+
+    def __init__(self, option, resource, children_key):
+        self.option = option
+        self.resource = resource
+        self.children_key = children_key
+
+
+class Resource:
+    """What a module manages.
+
+    kind         words for messages ("HTTP response backend")
+    path         collection path of the API ("/backends/http_response")
+    list_key     key of the list in a list answer ("backends")
+    id_prefix    prefix of the object's ids ("bkdhr_"), checked before any request
+    result_key   key of the object in the module result ("backend")
+    fields       Field objects after description and metadata (the user-settable attributes)
+    readonly     response keys shown but never compared (id, uri, created_at, ...); an entry may be
+                 (key, transform) to shape the value for output (mask secrets of nested objects)
+    validate     callable(params) -> list of error texts, for rules that span several options
+    parent       Parent, for objects that live inside another one; ``path`` then holds ``{parent_id}``
+    natural_key  an option that identifies the object on its own within the parent ("match"),
+                 used before find_by when given
+    purge_option an extra bool option; when true, purgeable fields the user did not give are removed
+    referrers    callable(context, object_id) -> descriptions of the objects using this one, to
+                 explain a refused delete
+    required_for_create  options the API needs to create the object (a route's match_type and match)
+    """
+
+    def __init__(self, kind, path, list_key, id_prefix, result_key, fields, readonly=(), validate=None,
+                 parent=None, natural_key=None, purge_option=None, referrers=None, required_for_create=()):
+        self.kind = kind
+        self.path = path
+        self.list_key = list_key
+        self.id_prefix = id_prefix
+        self.result_key = result_key
+        self.fields = common_fields() + list(fields)
+        self.readonly = [('id', None), ('uri', None), ('created_at', None)]
+        self.readonly += [entry if isinstance(entry, tuple) else (entry, None) for entry in readonly]
+        self.validate = validate or (lambda params: [])
+        self.parent = parent
+        self.natural_key = natural_key
+        self.purge_option = purge_option
+        self.referrers = referrers
+        self.required_for_create = tuple(required_for_create)
+
+    def field(self, name):
+        for field in self.fields:
+            if field.name == name:
+                return field
+        raise KeyError(name)
+
+    def collection_path(self, parent_id=None):
+        return self.path.format(parent_id=parent_id)
+
+    def item_path(self, object_id, parent_id=None):
+        return '%s/%s' % (self.collection_path(parent_id), object_id)
+
+    @property
+    def purgeable(self):
+        return [field for field in self.fields if getattr(field, 'purgeable', False)]
+
+    def looks_like_id(self, value):
+        body = value[len(self.id_prefix):]
+        return value.startswith(self.id_prefix) and len(body) == ID_BODY_LENGTH and body.isalnum()
+
+    def view(self, api_object):
+        """The canonical (unmasked) form of an API object: what diffs, results and comparisons use."""
+        result = dict((key, api_object.get(key)) for key, dummy in self.readonly[:3])
+        for field in self.fields:
+            result[field.name] = field.from_api(field.read(api_object))
+        for key, dummy in self.readonly[3:]:
+            result[key] = api_object.get(key)
+        return result
+
+    def blank(self):
+        """The canonical form of an object about to be created, before the user's values are applied."""
+        result = dict((key, None) for key, dummy in self.readonly)
+        for field in self.fields:
+            result[field.name] = field.default
+        return result
+
+    def masked(self, view, other=None):
+        """``view`` fit for output. With ``other`` (the state on the other side of a diff), a secret
+        that differs from it reads as changed, so a diff shows a secret changed without showing it."""
+        if not view:
+            return view
+        result = dict(view)
+        for field in self.fields:
+            if field.name in result:
+                result[field.name] = field.mask(result[field.name], (other or {}).get(field.name), compare=other is not None)
+        for key, transform in self.readonly:
+            if transform is not None and result.get(key) is not None:
+                result[key] = transform(result[key])
+        return result

@@ -1,0 +1,181 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""The HTTP client against the emulator: headers, pagination, retries, errors, safe creates."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import pytest
+
+from ansible_collections.community.ngrok.plugins.module_utils.client import NgrokAPIError, NgrokClient
+from ansible_collections.community.ngrok.plugins.module_utils.version import COLLECTION_VERSION
+
+PATH = '/backends/http_response'
+
+
+class Sleeps(list):
+    """Stands in for time.sleep: records the waits instead of waiting."""
+
+    def __call__(self, seconds):
+        self.append(seconds)
+
+
+def make_client(emulator, **kwargs):
+    sleeps = Sleeps()
+    client = NgrokClient(emulator.url, kwargs.pop('api_key', emulator.api_key), sleep=sleeps, **kwargs)
+    return client, sleeps
+
+
+def test_session_headers(emulator):
+    client, dummy = make_client(emulator)
+    headers = client.session.headers
+    assert headers['Ngrok-Version'] == '2'
+    assert headers['Authorization'] == 'Bearer ' + emulator.api_key
+    assert headers['User-Agent'].startswith('community.ngrok/%s ' % COLLECTION_VERSION)
+
+
+def test_list_follows_every_page_with_limit_100_on_one_connection(emulator):
+    for number in range(250):
+        emulator.api('POST', PATH, {'description': 'b%d' % number})
+    client, dummy = make_client(emulator)
+    before = len(emulator.requests())
+    items = client.list(PATH, 'backends')
+    log = emulator.requests()[before:]
+    assert len(items) == 250
+    assert len(set(item['id'] for item in items)) == 250
+    assert [entry['query'].split('&')[-1] for entry in log] == ['limit=100'] * 3
+    assert len(set(entry['connection'] for entry in log)) == 1
+
+
+def test_list_of_exactly_one_page_is_one_request(emulator):
+    for number in range(100):
+        emulator.api('POST', PATH, {'description': 'b%d' % number})
+    client, dummy = make_client(emulator)
+    before = len(emulator.requests())
+    assert len(client.list(PATH, 'backends')) == 100
+    assert len(emulator.requests()) - before == 1
+
+
+@pytest.mark.parametrize('status', [429, 502, 503, 504])
+def test_transient_errors_are_retried_with_growing_capped_waits(emulator, status):
+    emulator.fault(method='GET', path=PATH, status=status, times=4)
+    client, sleeps = make_client(emulator, backoff_base=1.0, backoff_cap=3.0)
+    assert client.list(PATH, 'backends') == []
+    assert len(sleeps) == 4
+    for attempt, wait in enumerate(sleeps):
+        step = min(3.0, 2 ** attempt)
+        assert step / 2 <= wait <= step
+
+
+def test_retry_after_is_honoured(emulator):
+    emulator.fault(method='GET', path=PATH, status=429, times=1, retry_after=7)
+    client, sleeps = make_client(emulator)
+    client.list(PATH, 'backends')
+    assert sleeps == [7.0]
+
+
+def test_an_exhausted_retry_budget_fails_naming_the_request_and_the_error(emulator):
+    emulator.fault(method='GET', path=PATH, status=429, times=10, retry_after=0)
+    client, sleeps = make_client(emulator, max_retries=3)
+    with pytest.raises(NgrokAPIError) as caught:
+        client.list(PATH, 'backends')
+    assert len(sleeps) == 3
+    assert caught.value.status_code == 429
+    assert caught.value.error_code == 'ERR_NGROK_226'
+    assert str(caught.value).startswith('GET /backends/http_response failed: HTTP 429 ERR_NGROK_226')
+
+
+def test_a_dropped_get_is_retried(emulator):
+    emulator.fault(method='GET', path=PATH, drop=True, times=1)
+    client, sleeps = make_client(emulator)
+    assert client.list(PATH, 'backends') == []
+    assert len(sleeps) == 1
+
+
+def test_a_post_is_not_blindly_repeated_after_a_gateway_error(emulator):
+    emulator.fault(method='POST', path=PATH, status=503, times=1)
+    client, dummy = make_client(emulator)
+    with pytest.raises(NgrokAPIError) as caught:
+        client.post(PATH, {'description': 'x'})
+    assert caught.value.ambiguous
+    assert [r['method'] for r in emulator.requests()].count('POST') == 1
+
+
+def test_a_post_rate_limited_is_repeated(emulator):
+    emulator.fault(method='POST', path=PATH, status=429, times=1)
+    client, sleeps = make_client(emulator)
+    created = client.post(PATH, {'description': 'x'})
+    assert created['id'].startswith('bkdhr_')
+    assert len(sleeps) == 1
+    assert emulator.api('GET', PATH)[1]['backends'] == [created]
+
+
+def test_create_adopts_an_object_created_by_a_lost_answer(emulator):
+    emulator.fault(method='POST', path=PATH, drop=True, phase='after', times=1)
+    client, dummy = make_client(emulator)
+
+    def find_created():
+        found = [b for b in client.list(PATH, 'backends') if b.get('description') == 'once']
+        return found[0] if found else None
+
+    created = client.create(PATH, {'description': 'once'}, find_created)
+    backends = emulator.api('GET', PATH)[1]['backends']
+    assert [b['id'] for b in backends] == [created['id']]
+
+
+def test_create_sends_again_when_the_lost_post_did_nothing(emulator):
+    emulator.fault(method='POST', path=PATH, status=502, times=2)
+    client, sleeps = make_client(emulator)
+    created = client.create(PATH, {'description': 'once'}, lambda: None)
+    assert created['description'] == 'once'
+    assert [r['method'] for r in emulator.requests()].count('POST') == 3
+    assert len(emulator.api('GET', PATH)[1]['backends']) == 1
+
+
+def test_timeout_fails_with_a_clear_message(emulator):
+    emulator.fault(method='GET', path=PATH, delay=2.0, times=10)
+    client, dummy = make_client(emulator, timeout=0.3, max_retries=1)
+    with pytest.raises(NgrokAPIError) as caught:
+        client.get(PATH)
+    assert str(caught.value) == 'GET /backends/http_response failed: no answer within the timeout of 0.3 seconds'
+
+
+def test_connection_refused_is_a_clear_error(emulator):
+    client = NgrokClient('http://127.0.0.1:9', 'k', sleep=Sleeps(), max_retries=1)
+    with pytest.raises(NgrokAPIError) as caught:
+        client.get(PATH)
+    assert 'could not connect to http://127.0.0.1:9' in str(caught.value)
+    assert not caught.value.ambiguous
+
+
+def test_api_errors_are_typed(emulator):
+    client, dummy = make_client(emulator)
+    with pytest.raises(NgrokAPIError) as caught:
+        client.post(PATH, {'status_code': 'x'})
+    error = caught.value
+    assert error.status_code == 400
+    assert error.error_code == 'ERR_NGROK_215'
+    assert error.operation_id.startswith('op_')
+    assert error.to_dict()['operation_id'] == error.operation_id
+    assert error.operation_id in str(error)
+
+
+def test_a_rejected_key_is_never_printed(emulator):
+    client, dummy = make_client(emulator, api_key='not-the-key-1234')
+    with pytest.raises(NgrokAPIError) as caught:
+        client.get(PATH)
+    error = caught.value
+    assert error.is_auth_error
+    assert 'check the api_key option' in str(error)
+    assert 'not-the-key-1234' not in str(error)
+    assert 'not-the-key-1234' not in repr(error.to_dict())
+
+
+def test_404_has_a_status(emulator):
+    client, dummy = make_client(emulator)
+    with pytest.raises(NgrokAPIError) as caught:
+        client.get(PATH + '/bkdhr_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W')
+    assert caught.value.status_code == 404

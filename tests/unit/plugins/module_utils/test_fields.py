@@ -1,0 +1,75 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Normalisation and comparison rules of the field kinds (pure functions, no API)."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+from ansible_collections.community.ngrok.plugins.module_utils.client import MASK
+from ansible_collections.community.ngrok.plugins.module_utils.fields import (
+    CHANGED_SECRET, Field, Integer, JsonText, StringList, StringMap, Text,
+)
+
+
+def test_metadata_dict_is_sent_as_compact_sorted_json():
+    assert JsonText("metadata").from_user({'b': 1, 'a': [1, 2]}) == '{"a":[1,2],"b":1}'
+    assert JsonText("metadata").from_user('plain text') == 'plain text'
+
+
+def test_metadata_is_compared_as_json_when_both_sides_are_json():
+    field = JsonText("metadata")
+    assert field.equal('{"a":1,"b":2}', '{ "b": 2, "a": 1 }')
+    assert not field.equal('{"a":1}', '{"a":2}')
+    assert not field.equal('{"a":1}', 'a=1')
+    assert field.equal('a=1', 'a=1')
+
+
+def test_metadata_limits_and_types():
+    field = JsonText("metadata", max_bytes=10)
+    assert field.problems({'a': 'b'}, 'metadata') == []
+    assert field.problems('é' * 6, 'metadata') == ['metadata: must be at most 10 bytes long']
+    assert field.problems(['a'], 'metadata') == ['metadata: must be a string or a dictionary, not list']
+
+
+def test_missing_text_reads_as_empty():
+    assert Text('description').from_api(None) == ''
+    assert Text('description').default == ''
+
+
+def test_header_names_are_compared_lowercased():
+    field = StringMap('headers', lower_keys=True)
+    assert field.from_api(None) == {}
+    assert field.from_user({'Content-Type': 'text/html'}) == field.from_api({'content-type': 'text/html'})
+    assert field.from_user({'X': 'A'}) != field.from_api({'x': 'a'})
+    assert field.problems({'X-A': '1', 'x-a': '2'}, 'headers') == [
+        "headers: 'X-A' and 'x-a' are the same name (names are case-insensitive)"]
+    assert field.problems({'X-N': 5}, 'headers') == ['headers.X-N: must be a string, not int']
+
+
+def test_labels_keep_their_case():
+    assert StringMap('labels').from_user({'App': 'x'}) == {'App': 'x'}
+
+
+def test_integer_range():
+    field = Integer('status_code', minimum=100, maximum=599)
+    assert field.problems(100, 'status_code') == []
+    assert field.problems(599, 'status_code') == []
+    assert field.problems(600, 'status_code') == ['status_code: 600 is out of range, it must be between 100 and 599']
+
+
+def test_unordered_lists_compare_as_sets():
+    assert StringList('hostports', ordered=False).equal(['b:443', 'a:443'], ['a:443', 'b:443'])
+    assert not StringList('backends').equal(['b', 'a'], ['a', 'b'])
+
+
+def test_secrets_are_masked_and_a_changed_secret_says_so():
+    field = Field('secret', secret=True)
+    assert field.spec['no_log'] is True
+    assert field.mask('s3cr3t') == MASK
+    assert field.mask('new', 'old') == CHANGED_SECRET
+    assert field.mask('same', 'same') == MASK
+    assert field.mask('new', 'old', compare=False) == MASK
+    assert field.mask('') == ''

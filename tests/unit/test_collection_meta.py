@@ -1,0 +1,37 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""The collection's metadata agrees with its code."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import os
+
+import yaml
+
+from ansible_collections.community.ngrok.plugins.module_utils.version import COLLECTION_VERSION
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def _yaml(path):
+    with open(os.path.join(ROOT, path)) as handle:
+        return yaml.safe_load(handle)
+
+
+def test_action_group_lists_every_module_and_nothing_else():
+    modules = sorted(name[:-3] for name in os.listdir(os.path.join(ROOT, 'plugins', 'modules'))
+                     if name.endswith('.py') and name != '__init__.py')
+    assert modules, 'no modules found'
+    assert sorted(_yaml('meta/runtime.yml')['action_groups']['ngrok']) == modules
+
+
+def test_user_agent_version_is_the_collection_version():
+    assert COLLECTION_VERSION == _yaml('galaxy.yml')['version']
+
+
+def test_requires_ansible():
+    assert _yaml('meta/runtime.yml')['requires_ansible'] == '>=2.19.0'

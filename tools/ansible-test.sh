@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Run one ansible-test command with one ansible-core version.
+#
+# usage: tools/ansible-test.sh sanity|units|integration [more ansible-test arguments]
+#
+# environment:
+#   CORE               2.19, 2.20 or 2.21 (default: the first whose Python is found)
+#   TARGET             a target (integration target, unit test file or sanity path) to run alone
+#   ANSIBLE_TEST_ARGS  extra ansible-test arguments, split on blanks (e.g. "-v --test pylint")
+#
+# ansible-test runs from a copy of the tree at .cache/ansible-test/<core>/ansible_collections/community/ngrok
+# (re-synced on every run; its tests/output/.tmp/delegation keeps the units/integration virtualenv warm),
+# with `--venv --python X.Y` and the real pyenv interpreters on PATH. Integration runs get a freshly
+# started emulator and an integration_config.yml pointing at it.
+set -euo pipefail
+# shellcheck source=tools/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+command=${1:-}
+case $command in
+    sanity | units | integration) shift ;;
+    *) die "usage: $0 sanity|units|integration [ansible-test arguments]" ;;
+esac
+
+core=$(resolve_core)
+python_version=$(core_python "$core")
+work=$CACHE_DIR/ansible-test/$core
+copy=$work/ansible_collections/community/ngrok
+
+# ansible-test bootstraps pip in each virtualenv with a get-pip script it downloads from a host that is
+# unreachable here. Put the offline stand-in into its cache under every name this ansible-test asks for.
+install_get_pip() {
+    local venv=$1 source=$SHARED_DIR/tools/get_pip_offline.py versions version target
+    [[ -n $SHARED_DIR && -f $source ]] \
+        || die "get_pip_offline.py not found: expected ../shared/tools/get_pip_offline.py beside the checkout (or set NGROK_SHARED_DIR)"
+    versions=$("$venv/bin/python" -c '
+import types
+from ansible_test._internal.constants import SUPPORTED_PYTHON_VERSIONS
+from ansible_test._internal.python_requirements import get_venv_packages
+print(" ".join(sorted({get_venv_packages(types.SimpleNamespace(version=v))["pip"] for v in SUPPORTED_PYTHON_VERSIONS})))
+') || die "could not read the pip version ansible-test $core bootstraps"
+    mkdir -p "$HOME/.ansible/test/cache"
+    for version in $versions; do
+        target=$HOME/.ansible/test/cache/get_pip_${version//./_}.py
+        cmp -s "$source" "$target" || cp "$source" "$target"
+    done
+}
+
+# Refresh the copy: everything but its .git and ansible-test's own tests/output/.tmp/delegation goes.
+sync_copy() {
+    mkdir -p "$copy"
+    find "$copy" -mindepth 1 -maxdepth 1 ! -name .git ! -name tests -exec rm -rf {} +
+    if [[ -d $copy/tests ]]; then
+        find "$copy/tests" -mindepth 1 -maxdepth 1 ! -name output -exec rm -rf {} +
+    fi
+    if [[ -d $copy/tests/output ]]; then
+        find "$copy/tests/output" -mindepth 1 -maxdepth 1 ! -name .tmp -exec rm -rf {} +
+    fi
+    if [[ -d $copy/tests/output/.tmp ]]; then
+        find "$copy/tests/output/.tmp" -mindepth 1 -maxdepth 1 ! -name delegation -exec rm -rf {} +
+    fi
+    tar -C "$REPO_ROOT" \
+        --exclude=./.git --exclude=./.venv --exclude=./.venvs --exclude=./.cache \
+        --exclude=./tests/output --exclude=./tests/integration/inventory \
+        --exclude=./tests/integration/integration_config.yml \
+        --exclude=__pycache__ --exclude=.pytest_cache --exclude='*.pyc' \
+        -cf - . | tar -C "$copy" -xf -
+    # ansible-test lists a collection's files with git (tracked + untracked, minus .gitignore'd).
+    [[ -d $copy/.git ]] || git -C "$copy" init -q
+    # <repo root>/../shared, as seen from the copy (the unit tests do not get our environment variables).
+    if [[ -n $SHARED_DIR ]]; then
+        ln -sfn "$SHARED_DIR" "$work/ansible_collections/community/shared"
+    fi
+}
+
+check_sanity_ignores() {
+    local file entries
+    for file in "$REPO_ROOT"/tests/sanity/ignore-*.txt; do
+        [[ -f $file ]] || continue
+        entries=$(grep -Ev '^[[:space:]]*(#|$)' "$file" || true)
+        [[ -z $entries ]] || die "$file has entries; fix the code instead of ignoring sanity tests:"$'\n'"$entries"
+    done
+}
+
+# ansible-test sanity runs shellcheck on *.sh only when it is installed; install it where we can.
+ensure_shellcheck() {
+    command -v shellcheck >/dev/null 2>&1 && return 0
+    if [[ -n ${NO_SYSTEM_PACKAGES:-} || $(id -u) != 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
+        warn "shellcheck is not installed: sanity's shellcheck test will be skipped"
+        return 0
+    fi
+    log "installing shellcheck (apt-get) for sanity's shellcheck test"
+    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck >/dev/null 2>&1; then
+        DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 || true
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck >/dev/null 2>&1 \
+            || warn "could not install shellcheck: sanity's shellcheck test will be skipped"
+    fi
+}
+
+emulator_state=$work/emulator
+stop_emulator() {
+    EMULATOR_STATE_DIR=$emulator_state "$REPO_ROOT/tools/emulator.sh" stop || true
+}
+
+# Start the emulator and point the integration targets at it.
+start_emulator() {
+    local api_key url template=$REPO_ROOT/tests/integration/integration_config.yml.template
+    api_key=$(new_api_key)
+    stop_emulator
+    trap stop_emulator EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    url=$(EMULATOR_STATE_DIR=$emulator_state "$REPO_ROOT/tools/emulator.sh" start "$api_key")
+    [[ -f $template ]] || die "$template is missing"
+    sed -e "s|@NGROK_API_URL@|$url|g" -e "s|@NGROK_API_KEY@|$api_key|g" -e "s|@NGROK_EMULATOR_URL@|$url|g" \
+        "$template" >"$copy/tests/integration/integration_config.yml"
+    log "integration_config.yml: ngrok_api_url=$url ngrok_emulator_url=$url ngrok_api_key=$api_key"
+}
+
+[[ $command != sanity ]] || check_sanity_ignores
+venv=$(ensure_core_venv "$core")
+install_get_pip "$venv"
+[[ $command != sanity ]] || ensure_shellcheck
+
+# One run at a time per core copy: other people may run make in this tree concurrently.
+mkdir -p "$work"
+exec 8>"$work.lock"
+if ! flock -n 8; then
+    log "waiting for another ansible-test run on ansible-core $core in this tree ..."
+    flock 8
+fi
+
+sync_copy
+[[ $command != integration ]] || start_emulator
+
+args=("$command" --venv --python "$python_version")
+# shellcheck disable=SC2206  # word splitting of ANSIBLE_TEST_ARGS is intended
+[[ -z ${ANSIBLE_TEST_ARGS:-} ]] || args+=(${ANSIBLE_TEST_ARGS})
+args+=("$@")
+[[ -z ${TARGET:-} ]] || args+=("$TARGET")
+
+log "ansible-core $("$venv/bin/python" -c 'import ansible.release; print(ansible.release.__version__)') on Python $python_version: ansible-test ${args[*]}"
+log "in $copy"
+status=0
+(cd "$copy" && PATH=$(python_path "$python_version") "$venv/bin/ansible-test" "${args[@]}") || status=$?
+if [[ $status != 0 ]]; then
+    die "ansible-test $command failed on ansible-core $core (exit $status); its output is in $copy/tests/output"
+fi
