@@ -131,4 +131,4 @@ def test_a_lost_create_answer_does_not_duplicate(emulator):
     assert result['changed'] is True
     backends = emulator.api('GET', PATH)[1]['backends']
     assert [b['id'] for b in backends] == [result['backend']['id']]
-    assert methods(log) == ['GET', 'POST', 'GET']
+    assert methods(log) == ['GET', 'POST', 'GET'], log
