@@ -9,42 +9,17 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import os
-import secrets
-import signal
-import subprocess
 import sys
 
 import pytest
 import requests
 
-SERVE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'emulator', 'serve.py')
-READY = 'ngrok API emulator listening on '
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'emulator'))
+
+from ngrok_emulator.testing import RunningEmulator  # noqa: E402  pylint: disable=wrong-import-position
 
 
-class Emulator:
-    """A running emulator: its URL, its API key and its control endpoints."""
-
-    def __init__(self, url, api_key):
-        self.url = url
-        self.api_key = api_key
-
-    def _control(self, method, path, body=None):
-        response = requests.request(method, self.url + '/_emulator/' + path, json=body, timeout=10)
-        response.raise_for_status()
-        return response.json() if response.content else None
-
-    def reset(self):
-        self._control('POST', 'reset')
-
-    def requests(self):
-        return self._control('GET', 'requests')['requests']
-
-    def writes(self):
-        return [r for r in self.requests() if r['method'] in ('POST', 'PATCH', 'PUT', 'DELETE')]
-
-    def fault(self, **fault):
-        self._control('POST', 'faults', {'faults': [fault]})
-
+class Emulator(RunningEmulator):
     def api(self, method, path, body=None):
         """A raw API call, bypassing the collection's client."""
         response = requests.request(method, self.url + path, json=body, timeout=10, headers={
@@ -54,18 +29,11 @@ class Emulator:
 
 @pytest.fixture(scope='session')
 def emulator_process():
-    api_key = 'test-' + secrets.token_hex(16)
-    process = subprocess.Popen([sys.executable, SERVE, '--port', '0', '--api-key', api_key],
-                               stdout=subprocess.PIPE, universal_newlines=True)
-    line = process.stdout.readline().strip()
-    if not line.startswith(READY):
-        process.kill()
-        pytest.fail('the emulator did not start: %r' % line)
+    emulator = Emulator()
     try:
-        yield Emulator(line[len(READY):], api_key)
+        yield emulator
     finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=10)
+        emulator.stop()
 
 
 @pytest.fixture

@@ -130,6 +130,8 @@ def fault_answer(fault):
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = 'HTTP/1.1'
+    # Headers and body go out in separate writes; with Nagle on, each answer waits for a delayed ACK (~40 ms).
+    disable_nagle_algorithm = True
     server_version = 'ngrok-api-emulator'
     sys_version = ''
 

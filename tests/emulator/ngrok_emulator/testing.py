@@ -1,0 +1,59 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""For test suites: start serve.py as a real process and drive its control endpoints (standard library only)."""
+
+import json
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import urllib.request
+
+SERVE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'serve.py')
+READY = 'ngrok API emulator listening on '
+
+
+class RunningEmulator:
+    """A serve.py process: its URL, its API key and its control endpoints."""
+
+    def __init__(self, *extra_args, api_key=None):
+        self.api_key = api_key or 'test-' + secrets.token_hex(16)
+        self.process = subprocess.Popen([sys.executable, SERVE, '--port', '0', '--api-key', self.api_key] + list(extra_args),
+                                        stdout=subprocess.PIPE, universal_newlines=True)
+        line = self.process.stdout.readline().strip()
+        if not line.startswith(READY):
+            self.process.kill()
+            raise RuntimeError('the emulator did not start: %r' % line)
+        self.url = line[len(READY):]
+
+    def stop(self):
+        """SIGTERM, then the exit code."""
+        self.process.send_signal(signal.SIGTERM)
+        return self.process.wait(timeout=10)
+
+    def control(self, method, name, body=None):
+        data = None if body is None else json.dumps(body).encode('utf-8')
+        request = urllib.request.Request('%s/_emulator/%s' % (self.url, name), data=data, method=method,
+                                         headers={'Content-Type': 'application/json'} if data else {})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            content = response.read()
+        return json.loads(content.decode('utf-8')) if content else None
+
+    def reset(self):
+        self.control('POST', 'reset')
+
+    def requests(self):
+        return self.control('GET', 'requests')['requests']
+
+    def writes(self):
+        return [entry for entry in self.requests() if entry['method'] in ('POST', 'PATCH', 'PUT', 'DELETE')]
+
+    def fault(self, **fault):
+        self.control('POST', 'faults', {'faults': [fault]})
+
+    def clear_faults(self):
+        self.control('DELETE', 'faults')

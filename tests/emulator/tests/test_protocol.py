@@ -1,0 +1,219 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""What every request goes through: auth, version, errors, ids, lists, the control endpoints."""
+
+import calendar
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from ngrok_emulator.ids import decode_timestamp
+from ngrok_emulator.testing import READY, SERVE, RunningEmulator
+
+HR = '/backends/http_response'
+
+
+def test_auth_errors(api, emulator):
+    for headers, code in (({'Ngrok-Version': '2'}, 'ERR_NGROK_200'),
+                          ({'Ngrok-Version': '2', 'Authorization': 'Token abc'}, 'ERR_NGROK_201'),
+                          ({'Ngrok-Version': '2', 'Authorization': 'Bearer wrong-key-1'}, 'ERR_NGROK_202')):
+        status, dummy, body = api.raw('GET', HR, headers=headers)
+        assert (status, body['error_code']) == (403, code)
+    assert 'wrong-key-1' in body['msg']  # quoted back like the real API, so clients must never print it
+
+
+def test_version_errors(api, emulator):
+    status, dummy, body = api.raw('GET', HR, headers={'Authorization': 'Bearer ' + emulator.api_key})
+    assert (status, body['error_code']) == (400, 'ERR_NGROK_218')
+    status, dummy, body = api.raw('GET', HR, headers={'Authorization': 'Bearer ' + emulator.api_key, 'Ngrok-Version': '1'})
+    assert (status, body['error_code']) == (400, 'ERR_NGROK_217')
+    status, dummy, body = api.raw('GET', HR, headers={'authorization': 'Bearer ' + emulator.api_key, 'ngrok-version': '2'})
+    assert status == 200
+
+
+def test_any_key_is_accepted_without_api_key_option():
+    process = subprocess.Popen([sys.executable, SERVE, '--port', '0'], stdout=subprocess.PIPE, universal_newlines=True)
+    try:
+        url = process.stdout.readline().strip()[len(READY):]
+        request = urllib.request.Request(url + HR, headers={'Authorization': 'Bearer anything', 'Ngrok-Version': '2'})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.status == 200
+    finally:
+        process.terminate()
+        assert process.wait(timeout=10) == 0
+
+
+def test_error_body_shape_and_operation_id_header(api):
+    status, response, body = api.raw('POST', HR, {'nope': 1})
+    assert status == 400
+    assert set(body) == {'error_code', 'status_code', 'msg', 'details'}
+    assert body['error_code'] == 'ERR_NGROK_214'
+    assert '`nope`' in body['msg'] and '`status_code`' in body['msg']
+    assert response.getheader('Ngrok-Operation-Id') == body['details']['operation_id']
+
+
+def test_unknown_path_and_method(api):
+    status, dummy, body = api.raw('GET', '/nowhere')
+    assert status == 404 and body == {'status_code': 404, 'msg': 'Not Found', 'details': {'path': '/nowhere'}}
+    status, dummy, body = api.raw('PUT', HR)
+    assert status == 404
+
+
+def test_missing_objects_are_404_without_error_code(api):
+    for path in (HR + '/bkdhr_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W', HR + '/bkdwd_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W', HR + '/junk'):
+        status, dummy, body = api.raw('GET', path)
+        assert status == 404 and 'error_code' not in body and body['msg'] == 'Resource not found'
+
+
+@pytest.mark.parametrize('body,code', [
+    ({'status_code': '200'}, 'ERR_NGROK_215'),
+    ({'status_code': True}, 'ERR_NGROK_215'),
+    ({'headers': {'a': 1}}, 'ERR_NGROK_215'),
+    ({'description': 5}, 'ERR_NGROK_215'),
+    ({'id': 'bkdhr_x'}, 'ERR_NGROK_214'),
+])
+def test_wrong_fields_and_types(api, body, code):
+    assert api.error('POST', HR, body) == code
+
+
+def test_content_type_and_body_rules(api, emulator):
+    auth = api.headers()
+    status, dummy, body = api.raw('POST', HR, b'{}', headers=auth)
+    assert (status, body['error_code']) == (400, 'ERR_NGROK_216')
+    status, dummy, body = api.raw('POST', HR, b'a=b', headers=dict(auth, **{'Content-Type': 'application/x-www-form-urlencoded'}))
+    assert (status, body['error_code']) == (415, 'ERR_NGROK_210')
+    status, dummy, body = api.raw('POST', HR, b'{nope', headers=dict(auth, **{'Content-Type': 'application/json'}))
+    assert (status, body['error_code']) == (400, 'ERR_NGROK_213')
+    status, dummy, body = api.raw('GET', HR, b'{}', headers=dict(auth, **{'Content-Type': 'application/json'}))
+    assert (status, body['error_code']) == (400, 'ERR_NGROK_211')
+
+
+def test_query_rules(api):
+    assert api.error('GET', HR + '?page=2') == 'ERR_NGROK_231'
+    assert api.error('GET', HR + '?limit=1&limit=2') == 'ERR_NGROK_232'
+    for limit in ('0', '101', 'x', '-1'):
+        assert api.error('GET', HR + '?limit=' + limit) == 'ERR_NGROK_233'
+    assert api.error('GET', HR + '/bkdhr_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W?limit=1', status=400) == 'ERR_NGROK_231'
+
+
+def test_ids_are_ksuids_matching_created_at(api):
+    before = int(time.time())
+    created = [api.call('POST', HR, {}, expect=201) for dummy in range(5)]
+    for item in created:
+        assert item['id'].startswith('bkdhr_') and len(item['id']) == len('bkdhr_') + 27
+        stamp = decode_timestamp(item['id'])
+        assert stamp == calendar.timegm(time.strptime(item['created_at'], '%Y-%m-%dT%H:%M:%SZ'))
+        assert before <= stamp <= time.time()
+    assert [item['id'] for item in created] == sorted(item['id'] for item in created)
+
+
+def test_lists_are_newest_first_and_paginate_on_our_host(api, emulator):
+    ids = [api.call('POST', HR, {'description': str(n)}, expect=201)['id'] for n in range(250)]
+    page = api.call('GET', HR, expect=200)
+    assert [item['id'] for item in page['backends']] == ids[::-1][:100]
+    assert page['uri'] == emulator.url + HR
+    assert page['next_page_uri'] == '%s%s?before_id=%s&limit=100' % (emulator.url, HR, ids[150])
+    seen, path, pages = [], HR + '?limit=100', 0
+    while path:
+        body = api.call('GET', path, expect=200)
+        seen += [item['id'] for item in body['backends']]
+        path = body['next_page_uri'][len(emulator.url):] if body['next_page_uri'] else None
+        pages += 1
+    assert (pages, seen) == (3, ids[::-1])
+    small = api.call('GET', HR + '?limit=7', expect=200)
+    assert len(small['backends']) == 7 and small['next_page_uri'].endswith('&limit=7')
+
+
+def test_a_full_last_page_has_no_next_page(api):
+    for dummy in range(100):
+        api.call('POST', HR, {}, expect=201)
+    assert api.call('GET', HR)['next_page_uri'] is None
+
+
+def test_request_log_and_connections(api, emulator):
+    api.call('POST', HR, {}, expect=201)
+    api.call('GET', HR + '?limit=5', expect=200)
+    api.raw('GET', HR, fresh=True)
+    log = emulator.requests()
+    assert [set(entry) for entry in log] == [{'method', 'path', 'query', 'status', 'connection'}] * 3
+    assert [(e['method'], e['path'], e['query'], e['status']) for e in log] == [
+        ('POST', HR, '', 201), ('GET', HR, 'limit=5', 200), ('GET', HR, '', 200)]
+    assert log[0]['connection'] == log[1]['connection'] != log[2]['connection']
+    emulator.control('GET', 'requests')
+    assert len(emulator.requests()) == 3  # control endpoints are not logged
+
+
+def test_reset_clears_objects_log_and_faults(api, emulator):
+    api.call('POST', HR, {}, expect=201)
+    emulator.fault(method='GET', path=HR, status=503, times=5)
+    emulator.reset()
+    assert emulator.requests() == []
+    assert api.call('GET', HR, expect=200)['backends'] == []
+
+
+def test_faults_status_times_and_retry_after(api, emulator):
+    emulator.fault(method='GET', path=HR, status=503, times=2, retry_after=3)
+    for dummy in range(2):
+        status, response, body = api.raw('GET', HR)
+        assert status == 503 and 'error_code' not in body and response.getheader('Retry-After') == '3'
+    assert api.raw('GET', HR)[0] == 200
+    emulator.fault(path='/backends/*', status=429)
+    status, response, body = api.raw('POST', HR, {})
+    assert (status, body['error_code'], response.getheader('Retry-After')) == (429, 'ERR_NGROK_226', None)
+    emulator.fault(method='POST', path=HR, status=400)
+    assert api.raw('POST', HR, {})[0] == 400
+    assert [e['status'] for e in emulator.requests()] == [503, 503, 200, 429, 400]
+    emulator.fault(method='GET', path=HR, status=500, times=3)
+    emulator.clear_faults()
+    assert api.raw('GET', HR)[0] == 200
+
+
+def test_fault_delay_drop_and_phase_after(api, emulator):
+    emulator.fault(method='GET', path=HR, delay=0.4)
+    started = time.time()
+    assert api.raw('GET', HR)[0] == 200
+    assert time.time() - started >= 0.4
+    emulator.fault(method='POST', path=HR, drop=True)
+    with pytest.raises(Exception):
+        api.raw('POST', HR, {'description': 'lost'}, fresh=True)
+    assert api.call('GET', HR)['backends'] == []  # dropped before it was processed
+    emulator.fault(method='POST', path=HR, drop=True, phase='after')
+    with pytest.raises(Exception):
+        api.raw('POST', HR, {'description': 'kept'}, fresh=True)
+    assert [b['description'] for b in api.call('GET', HR)['backends']] == ['kept']  # processed, answer lost
+    assert [e['status'] for e in emulator.requests() if e['method'] == 'POST'] == [None, None]
+
+
+def test_rate_limit():
+    emulator = RunningEmulator('--rate-limit', '5')
+    try:
+        statuses = []
+        for dummy in range(7):
+            request = urllib.request.Request(emulator.url + HR, headers={'Authorization': 'Bearer ' + emulator.api_key, 'Ngrok-Version': '2'})
+            try:
+                with urllib.request.urlopen(request, timeout=10) as response:
+                    statuses.append(response.status)
+            except urllib.error.HTTPError as error:
+                statuses.append(error.code)
+                body = error.read().decode('utf-8')
+                assert 'ERR_NGROK_226' in body and 'rate limited to 5 API requests per minute' in body
+                assert error.headers.get('Retry-After') is None
+        assert statuses == [200] * 5 + [429] * 2
+    finally:
+        emulator.stop()
+
+
+def test_sigterm_stops_cleanly():
+    emulator = RunningEmulator()
+    assert emulator.stop() == 0
+    emulator = RunningEmulator()
+    emulator.process.send_signal(signal.SIGINT)
+    assert emulator.process.wait(timeout=10) == 0
