@@ -50,7 +50,7 @@ class Emulator:
         value = headers.get('Authorization')
         if value is None:
             raise ApiError(403, 200, 'The request did not include an Authorization header.')
-        scheme, _, token = value.strip().partition(' ')
+        scheme, dummy, token = value.strip().partition(' ')
         token = token.strip()
         if scheme.lower() not in ('bearer', 'basic') or not token:
             raise ApiError(403, 201, 'The Authorization header could not be parsed. Use "Authorization: Bearer <API key>".')
