@@ -108,3 +108,23 @@ attributes:
     membership:
       - community.ngrok.ngrok
 '''
+
+    # Attributes of modules that only read (ngrok_backend_info).
+    INFO_ATTRIBUTES = r'''
+attributes:
+  check_mode:
+    description: Can run in check_mode and return changed status prediction without modifying target.
+    support: full
+    details:
+      - This module only reads; it runs the same in check mode.
+  diff_mode:
+    description: Will return details on what has changed (or possibly needs changing in check_mode), when in diff mode.
+    support: N/A
+    details:
+      - This module never changes anything.
+  action_group:
+    description: Use C(group/community.ngrok.ngrok) in C(module_defaults) to set defaults for this module.
+    support: full
+    membership:
+      - community.ngrok.ngrok
+'''

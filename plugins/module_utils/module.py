@@ -65,6 +65,8 @@ def run_and_exit(module, task):
         module.fail_json(msg=failure.msg, **failure.extra)
     except NgrokAPIError as error:
         module.fail_json(msg=str(error), api_error=error.to_dict())
+    for warning in result.pop('warnings', []):
+        module.warn(warning)
     module.exit_json(**result)
 
 

@@ -16,6 +16,8 @@ description:
     status code, headers and body.
   - The backend is found by O(id), else by the options in O(find_by) (its description by default).
   - Only the options you set are compared and changed; everything else on the backend is left alone.
+  - Deleting a backend that a weighted or failover backend or an HTTPS edge route still uses fails,
+    names the objects that use it, and changes nothing.
 extends_documentation_fragment:
   - community.ngrok.ngrok
   - community.ngrok.ngrok.resource
