@@ -19,53 +19,26 @@ def _no_equals_sign(labels):
     return 'a label key or value must not contain "=" (%s)' % ', '.join(bad) if bad else None
 
 
-HTTP_RESPONSE = Resource(
-    kind='HTTP response backend',
-    path='/backends/http_response',
-    list_key='backends',
-    id_prefix='bkdhr_',
-    result_key='backend',
-    referrers=backend_referrers,
-    fields=[
-        Text('body'),
-        StringMap('headers', lower_keys=True),
-        Integer('status_code', minimum=100, maximum=599),
-    ],
-)
+def _backend(kind, api_type, prefix, fields, readonly=()):
+    """A backend type: all four share their list key, result key and the rule for deleting one in use."""
+    return Resource(kind=kind, path='/backends/' + api_type, list_key='backends', id_prefix=prefix, result_key='backend',
+                    referrers=backend_referrers, fields=fields, readonly=readonly)
 
-TUNNEL_GROUP = Resource(
-    kind='tunnel group backend',
-    path='/backends/tunnel_group',
-    list_key='backends',
-    id_prefix='bkdtg_',
-    result_key='backend',
-    referrers=backend_referrers,
-    # An update without labels is not known to keep them on every API version: always send them.
-    fields=[StringMap('labels', send_always=True, validate=_no_equals_sign)],
-    readonly=('tunnels',),
-)
 
-WEIGHTED = Resource(
-    kind='weighted backend',
-    path='/backends/weighted',
-    list_key='backends',
-    id_prefix='bkdwd_',
-    result_key='backend',
-    referrers=backend_referrers,
-    # A PATCH without backends empties them: always send the whole map.
-    fields=[BackendWeights('backends', send_always=True)],
-)
+HTTP_RESPONSE = _backend('HTTP response backend', 'http_response', 'bkdhr_', [
+    Text('body'),
+    StringMap('headers', lower_keys=True),
+    Integer('status_code', minimum=100, maximum=599),
+])
 
-FAILOVER = Resource(
-    kind='failover backend',
-    path='/backends/failover',
-    list_key='backends',
-    id_prefix='bkdfo_',
-    result_key='backend',
-    referrers=backend_referrers,
-    # A PATCH without backends empties them: always send the whole list.
-    fields=[BackendList('backends', send_always=True)],
-)
+# An update without labels is not known to keep them on every API version: always send them.
+TUNNEL_GROUP = _backend('tunnel group backend', 'tunnel_group', 'bkdtg_', [
+    StringMap('labels', send_always=True, validate=_no_equals_sign),
+], readonly=('tunnels',))
+
+# A PATCH without backends empties them: always send the whole map / list.
+WEIGHTED = _backend('weighted backend', 'weighted', 'bkdwd_', [BackendWeights('backends', send_always=True)])
+FAILOVER = _backend('failover backend', 'failover', 'bkdfo_', [BackendList('backends', send_always=True)])
 
 BACKENDS = {
     'http_response': HTTP_RESPONSE,
