@@ -101,8 +101,8 @@ def _webhook_rules(module):
 
 def _oauth_provider(name):
     options = [
-        Text('client_id', default=None),
-        Text('client_secret', default=None, secret=True),
+        Text('client_id'),  # '' (read from null) when ngrok's own OAuth app is used
+        Text('client_secret', secret=True),
         StringList('scopes', ordered=False),
         StringList('email_addresses', ordered=False, validate=_lowercase_entries),
         StringList('email_domains', ordered=False, validate=_lowercase_entries),
@@ -244,7 +244,7 @@ ROUTE = Resource(
     list_key='routes',
     id_prefix='edghtsrt_',
     result_key='route',
-    parent=Parent('edge', HTTPS_EDGE, 'routes'),
+    parent=Parent('edge', HTTPS_EDGE, 'routes', id_key='edge_id'),
     natural_key='match',
     purge_option='purge_modules',
     validate=_route_rules,

@@ -158,12 +158,13 @@ class ResourceEngine:
                   and field.name not in want and before[field.name] is not None]
         if not changed and not purged:
             return self.result(False, before, before)
-        after = dict(before)
-        if changed:
-            after = self.update(current, before, want, changed)
+        # Purge first: the modules removed are unwanted either way, and a module being replaced by another
+        # one the API allows only alone (oauth by saml) has to go before the update adds its successor.
         for field in purged:
             if not self.check_mode:
                 self.delete(resource.item_path(current['id'], self.parent_id()) + '/' + field.api_name)
+        after = self.update(current, before, want, changed) if changed else dict(before)
+        for field in purged:
             after[field.name] = field.empty
         return self.result(True, before, after)
 
@@ -186,8 +187,14 @@ class ResourceEngine:
         resource = self.resource
         missing = [name for name in resource.required_for_create if name not in want]
         if missing:
-            raise ModuleFailure('no %s matches, and creating one needs %s' % (resource.kind, ' and '.join(missing)))
+            problem = 'no %s matches, and creating one needs %s' % (resource.kind, ' and '.join(missing))
+            if not self.check_mode:
+                raise ModuleFailure(problem)
+            # An earlier task of the same check-mode run may only have pretended to create it.
+            self.context.warn(problem + '; in check mode it is assumed to be created by an earlier task')
         after = resource.blank()
+        if resource.parent is not None:
+            after[resource.parent.id_key] = self.parent_id()
         for field in self.given():
             after[field.name] = field.predict(want[field.name], after[field.name])
         if not self.check_mode:

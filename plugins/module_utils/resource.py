@@ -30,12 +30,14 @@ class Parent:
     option        the module option naming the parent by id or description ("edge")
     resource      the parent's Resource
     children_key  key of the children in the parent object ("routes"); there is no other way to list them
+    id_key        key of the parent's id in a child ("edge_id")
     """
 
-    def __init__(self, option, resource, children_key):
+    def __init__(self, option, resource, children_key, id_key):
         self.option = option
         self.resource = resource
         self.children_key = children_key
+        self.id_key = id_key
 
 
 class Resource:

@@ -1,0 +1,93 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""ngrok_https_edge and ngrok_edge_route: requests per task, counted in the emulator's log."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+from ansible_collections.community.ngrok.plugins.modules import ngrok_edge_route, ngrok_https_edge
+from ansible_collections.community.ngrok.tests.unit.helpers import module_args, run_module
+
+
+def run(emulator, module, check_mode=False, **args):
+    before = len(emulator.requests())
+    result = run_module(module.main, module_args(emulator, **args), check_mode=check_mode)
+    return result, emulator.requests()[before:]
+
+
+def calls(log):
+    return [(entry['method'], entry['path'].rsplit('/', 1)[-1]) for entry in log]
+
+
+def edge_and_backend(emulator):
+    backend = emulator.api('POST', '/backends/http_response', {'description': 'app'})[1]['id']
+    edge = emulator.api('POST', '/edges/https', {'description': 'edge', 'hostports': ['a.example.com:443']})[1]['id']
+    return edge, backend
+
+
+def test_route_requests_noop_create_update_purge(emulator):
+    edge, backend = edge_and_backend(emulator)
+    route = dict(edge=edge, match='/', match_type='path_prefix', backend={'backend': backend})
+    created, log = run(emulator, ngrok_edge_route, compression={}, **route)
+    assert calls(log) == [('GET', edge), ('POST', 'routes')]
+    assert len(set(entry['connection'] for entry in log)) == 1
+    noop, log = run(emulator, ngrok_edge_route, **route)
+    assert noop['changed'] is False and calls(log) == [('GET', edge)]
+    updated, log = run(emulator, ngrok_edge_route, request_headers={'add': {'X-A': '1'}}, **route)
+    assert calls(log) == [('GET', edge), ('PATCH', created['route']['id'])]
+    purged, log = run(emulator, ngrok_edge_route, purge_modules=True, **route)
+    assert calls(log) == [('GET', edge), ('DELETE', 'compression'), ('DELETE', 'request_headers')]
+    assert purged['route']['compression'] is None and purged['route']['backend'] == {'enabled': True, 'backend': backend}
+
+
+def test_route_by_edge_description_lists_edges_once_and_backend_description_each_backend_type_once(emulator):
+    edge, backend = edge_and_backend(emulator)
+    result, log = run(emulator, ngrok_edge_route, edge='edge', match='/', match_type='exact_path', backend={'backend': 'app'})
+    assert result['route']['backend']['backend'] == backend
+    reads = sorted(entry['path'] for entry in log if entry['method'] == 'GET')
+    assert reads == ['/backends/failover', '/backends/http_response', '/backends/tunnel_group', '/backends/weighted', '/edges/https']
+
+
+def test_route_check_mode_reads_only_and_predicts_the_edge(emulator):
+    edge, dummy = edge_and_backend(emulator)
+    result, log = run(emulator, ngrok_edge_route, check_mode=True, edge=edge, match='/a', match_type='exact_path', compression={})
+    assert result['changed'] is True
+    assert result['route']['edge_id'] == edge and result['route']['compression'] == {'enabled': True}
+    assert calls(log) == [('GET', edge)]
+
+
+def test_route_on_a_missing_edge_fails_without_writing(emulator):
+    result, log = run(emulator, ngrok_edge_route, edge='nowhere', match='/', match_type='exact_path')
+    assert result['failed'] is True
+    assert result['msg'] == "no HTTPS edge has the description 'nowhere'"
+    assert calls(log) == [('GET', 'https')]
+
+
+def test_route_create_needs_match_type(emulator):
+    edge, dummy = edge_and_backend(emulator)
+    result, log = run(emulator, ngrok_edge_route, edge=edge, match='/')
+    assert result['failed'] is True and 'creating one needs match_type' in result['msg']
+    assert calls(log) == [('GET', edge)]
+
+
+def test_a_lost_route_create_answer_does_not_duplicate(emulator):
+    edge, dummy = edge_and_backend(emulator)
+    emulator.fault(method='POST', path='/edges/https/%s/routes' % edge, drop=True, phase='after')
+    result, log = run(emulator, ngrok_edge_route, edge=edge, match='/once', match_type='exact_path')
+    assert result['changed'] is True
+    routes = emulator.api('GET', '/edges/https/' + edge)[1]['routes']
+    assert [route['id'] for route in routes] == [result['route']['id']]
+
+
+def test_edge_noop_and_purge(emulator):
+    created, log = run(emulator, ngrok_https_edge, description='e', hostports=['b.example.com:443'],
+                       tls_termination={'min_version': '1.3'}, mutual_tls={'certificate_authority_ids': ['ca_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W']})
+    assert calls(log) == [('GET', 'https'), ('POST', 'https')]
+    noop, log = run(emulator, ngrok_https_edge, id=created['edge']['id'], hostports=['b.example.com:443'])
+    assert noop['changed'] is False and len(log) == 1
+    purged, log = run(emulator, ngrok_https_edge, id=created['edge']['id'], tls_termination={'min_version': '1.3'}, purge_modules=True)
+    assert calls(log) == [('GET', created['edge']['id']), ('DELETE', 'mutual_tls')]
+    assert purged['edge']['mutual_tls'] is None and purged['edge']['tls_termination']['terminate_at'] == 'edge'
