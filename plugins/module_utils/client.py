@@ -21,7 +21,7 @@ except ImportError:
     HAS_REQUESTS = False
     REQUESTS_IMPORT_ERROR = traceback.format_exc()
 
-from ansible.module_utils.six.moves.urllib.parse import urlsplit
+from urllib.parse import urlsplit
 
 from ansible_collections.community.ngrok.plugins.module_utils.version import COLLECTION_VERSION
 
@@ -37,11 +37,12 @@ class NgrokAPIError(Exception):
     """A failed request: an HTTP error answer from ngrok, or no usable answer at all (status_code None).
 
     ``ambiguous`` is True when a create may have happened although no answer says so
-    (connection lost or gateway error after the request was sent).
+    (connection lost or gateway error after the request was sent); ``late`` when the server may
+    still be working on it (no answer within the timeout).
     """
 
     def __init__(self, method, path, status_code=None, error_code=None, msg=None, operation_id=None,
-                 ambiguous=False, retry_after=None):
+                 ambiguous=False, retry_after=None, late=False):
         self.method = method
         self.path = path
         self.status_code = status_code
@@ -50,6 +51,7 @@ class NgrokAPIError(Exception):
         self.operation_id = operation_id
         self.ambiguous = ambiguous
         self.retry_after = retry_after
+        self.late = late
         super(NgrokAPIError, self).__init__(self.describe())
 
     @property
@@ -102,14 +104,14 @@ class NgrokClient:
     """Talks to the ngrok API. Create one per task: its Session keeps one TCP connection alive."""
 
     def __init__(self, api_url, api_key, timeout=30, validate_certs=True,
-                 max_retries=6, backoff_base=1.0, backoff_cap=30.0, sleep=time.sleep):
+                 max_retries=6, backoff_base=1.0, backoff_cap=30.0, sleep=None):
         self.base_url = api_url.rstrip('/')
         self.timeout = timeout
         self.max_retries = max_retries
         self.backoff_base = backoff_base
         self.backoff_cap = backoff_cap
         self._api_key = api_key
-        self._sleep = sleep
+        self._sleep = time.sleep if sleep is None else sleep  # looked up now, so tests can replace time.sleep
         self.session = requests.Session()
         self.session.verify = validate_certs
         self.session.headers.update({
@@ -138,14 +140,15 @@ class NgrokClient:
 
     def create(self, path, body, find_created):
         """POST that never duplicates an object. When a POST fails without telling whether it was
-        processed (connection lost, timeout, gateway 5xx), ``find_created()`` looks the object up:
-        found means the create happened; not found means it is safe to send it again."""
+        processed (connection lost, gateway 5xx), ``find_created()`` looks the object up: found means
+        the create happened; not found means it is safe to send it again. A create without an answer
+        in time is not sent again: the server may still make it, and a second one would duplicate it."""
         attempt = 0
         while True:
             try:
                 return self.request('POST', path, body)
             except NgrokAPIError as error:
-                if not error.ambiguous or attempt >= self.max_retries:
+                if not error.ambiguous or error.late or attempt >= self.max_retries:
                     raise
                 self._sleep(self._backoff(attempt, error.retry_after))
                 attempt += 1
@@ -217,9 +220,10 @@ class NgrokClient:
             return NgrokAPIError(method, path, msg='could not connect to %s: %s' % (self.base_url, self._scrub(str(exc))))
         if isinstance(exc, requests.exceptions.Timeout):
             text = 'no answer within the timeout of %s seconds' % self.timeout
-        else:
-            text = 'connection lost before an answer arrived (%s)' % self._scrub(str(exc))
-        return NgrokAPIError(method, path, msg=text, ambiguous=True)
+            if method == 'POST':
+                text += '; the object may have been created anyway: run the task again to find it'
+            return NgrokAPIError(method, path, msg=text, ambiguous=True, late=True)
+        return NgrokAPIError(method, path, msg='connection lost before an answer arrived (%s)' % self._scrub(str(exc)), ambiguous=True)
 
     def _http_error(self, method, path, response):
         try:

@@ -17,6 +17,9 @@ from ansible_collections.community.ngrok.plugins.module_utils.context import Mod
 from ansible_collections.community.ngrok.plugins.module_utils.engine import ResourceEngine
 
 
+MAX_TIMEOUT = 3600
+
+
 def connection_argument_spec():
     """Options of the doc fragment community.ngrok.ngrok."""
     return dict(
@@ -44,10 +47,24 @@ def resource_argument_spec(resource):
     return spec
 
 
+def connection_problems(params):
+    """What is wrong with the connection options (they are checked before any request too)."""
+    problems = []
+    timeout = params['timeout']
+    if not (0 < timeout <= MAX_TIMEOUT):  # also false for NaN
+        problems.append('timeout: must be more than 0 and at most %d seconds, not %s' % (MAX_TIMEOUT, timeout))
+    if not params['api_url'].startswith(('https://', 'http://')):
+        problems.append('api_url: must start with https:// (or http:// for a local emulator)')
+    return problems
+
+
 def new_module(argument_spec, **kwargs):
     module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **kwargs)
     if not HAS_REQUESTS:
         module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
+    problems = connection_problems(module.params)
+    if problems:
+        module.fail_json(msg='invalid input: ' + '; '.join(problems), invalid=problems)
     return module
 
 

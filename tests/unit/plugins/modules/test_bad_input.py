@@ -1,0 +1,160 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Generated invalid input for every module: each set fails with a message naming the problem, without a
+traceback and without a single write (and, unless it names other objects, without any request)."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import string
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from ansible_collections.community.ngrok.plugins.modules import (
+    ngrok_backend_info, ngrok_edge_route, ngrok_failover_backend, ngrok_http_response_backend, ngrok_https_edge,
+    ngrok_tunnel_group_backend, ngrok_weighted_backend,
+)
+from ansible_collections.community.ngrok.tests.unit.helpers import module_args, run_module
+
+EXAMPLES = 200
+WRITES = ('POST', 'PATCH', 'PUT', 'DELETE')
+words = st.text(alphabet=string.ascii_letters + string.digits + '-_ ', min_size=1, max_size=20)
+not_a_number = st.text(alphabet=string.ascii_letters, min_size=1, max_size=8)
+
+
+def mutation(expected, strategy, reads=False):
+    """One kind of invalid input: a text its message must contain, a strategy of args to merge into valid
+    ones, and whether it may read (it names objects that must be looked up)."""
+    return expected, strategy, reads
+
+
+def common(prefix):
+    """Mutations every resource module must refuse."""
+    return [
+        mutation('description: must be at most 255 bytes', st.text(alphabet='xé', min_size=256, max_size=400).map(
+            lambda text: {'description': text})),
+        mutation('metadata: must be at most 4096 bytes', st.integers(4097, 6000).map(lambda n: {'metadata': 'm' * n})),
+        mutation('metadata: must be a string or a dictionary', st.one_of(st.lists(st.integers(), max_size=3), st.integers(),
+                                                                         st.floats(allow_nan=False)).map(lambda v: {'metadata': v})),
+        mutation('is not the id of a', st.one_of(
+            words.map(lambda w: {'id': w}),
+            st.text(alphabet=string.ascii_letters, min_size=1, max_size=26).map(lambda w: {'id': prefix + w}),
+            st.sampled_from(['bkdzz_', 'edghts_', 'bkdhr_', 'ipp_']).filter(lambda p: p != prefix).map(
+                lambda p: {'id': p + 'A' * 27}),
+        )),
+        mutation('state', words.filter(lambda w: w not in ('present', 'absent')).map(lambda w: {'state': w})),
+        mutation('find_by', words.filter(lambda w: w not in ('description', 'metadata')).map(lambda w: {'find_by': [w]})),
+        mutation('Unsupported parameters', st.sampled_from(['name', 'weight', 'backend_id', 'tags', 'enabled']).map(lambda k: {k: 'x'})),
+        mutation('timeout', st.one_of(not_a_number, st.sampled_from(['inf', '-inf', 'nan', 0, -1, 3601, 1e300])).map(
+            lambda w: {'timeout': w})),
+        mutation('api_url', st.one_of(words, st.sampled_from(['ftp://api.ngrok.com', 'api.ngrok.com'])).map(lambda w: {'api_url': w})),
+        mutation('validate_certs', st.sampled_from(['maybe', 'sometimes', 'ja!']).map(lambda w: {'validate_certs': w})),
+    ]
+
+
+def out_of(low, high):
+    return st.one_of(st.integers(max_value=low - 1), st.integers(min_value=high + 1))
+
+
+MODULES = {
+    'http_response': (ngrok_http_response_backend, {'description': 'web'}, common('bkdhr_') + [
+        mutation('status_code', out_of(100, 599).map(lambda n: {'status_code': n})),
+        mutation('status_code', not_a_number.map(lambda w: {'status_code': w})),
+        mutation('must be a string', st.dictionaries(words, st.integers(), min_size=1, max_size=3).map(lambda d: {'headers': d})),
+        mutation('are the same name', words.map(lambda w: {'headers': {'X-' + w: 'a', 'x-' + w.lower(): 'b'}}).filter(
+            lambda p: len(p['headers']) == 2)),
+    ]),
+    'tunnel_group': (ngrok_tunnel_group_backend, {'description': 'tg'}, common('bkdtg_') + [
+        mutation('must not contain "="', words.map(lambda w: {'labels': {w + '=': 'v'}})),
+        mutation('must not contain "="', words.map(lambda w: {'labels': {'k': '=' + w}})),
+        mutation('must be a string', st.lists(st.integers(), min_size=1, max_size=2).map(lambda v: {'labels': {'k': v}})),
+    ]),
+    'weighted': (ngrok_weighted_backend, {'description': 'w'}, common('bkdwd_') + [
+        mutation('is out of range', out_of(0, 10000).map(lambda n: {'backends': {'bkdhr_' + 'A' * 27: n}})),
+        mutation('the weight must be an integer', st.one_of(not_a_number, st.floats(-1e6, 1e6).filter(lambda f: f != int(f))).map(
+            lambda v: {'backends': {'bkdhr_' + 'A' * 27: v}})),
+        mutation('no backend has the description', words.map(lambda w: {'backends': {'child ' + w: 1}}), reads=True),
+    ]),
+    'failover': (ngrok_failover_backend, {'description': 'f'}, common('bkdfo_') + [
+        mutation('no backend has the description', st.lists(words.map(lambda w: 'child ' + w), min_size=1, max_size=3, unique=True).map(
+            lambda names: {'backends': names}), reads=True),
+        mutation('which is already in the list', st.just({'backends': ['bkdhr_' + 'A' * 27, 'bkdhr_' + 'A' * 27]})),
+        mutation('backends', st.dictionaries(words, words, min_size=1, max_size=2).map(lambda d: {'backends': d})),
+    ]),
+    'https_edge': (ngrok_https_edge, {'description': 'e'}, common('edghts_') + [
+        mutation('is not host:port', words.filter(lambda w: ':' not in w).map(lambda w: {'hostports': [w]})),
+        mutation('has a port out of range', st.integers(65536, 99999).map(lambda n: {'hostports': ['a.example.com:%d' % n]})),
+        mutation('is not an id starting with ca_', words.map(lambda w: {'mutual_tls': {'certificate_authority_ids': [w]}})),
+        mutation('mutual_tls', words.map(lambda w: {'mutual_tls': {'ca': w}})),
+    ]),
+    'edge_route': (ngrok_edge_route, {'edge': 'edghts_' + 'A' * 27, 'match': '/'}, common('edghtsrt_') + [
+        mutation('match: must be a path starting with "/"', words.filter(lambda w: not w.startswith('/')).map(lambda w: {'match': w})),
+        mutation('match_type', words.filter(lambda w: w not in ('exact_path', 'path_prefix')).map(lambda w: {'match_type': w})),
+        mutation('error_threshold_percentage', st.floats(min_value=1.0001, max_value=1e6).map(
+            lambda f: {'circuit_breaker': {'error_threshold_percentage': f}})),
+        mutation('num_buckets', out_of(1, 128).map(lambda n: {'circuit_breaker': {'num_buckets': n}})),
+        mutation('tripped_duration', st.integers(max_value=0).map(lambda n: {'circuit_breaker': {'tripped_duration': n}})),
+        mutation('at most 5 headers', st.integers(6, 12).map(lambda n: {'request_headers': {'add': dict(('h%d' % i, 'v') for i in range(n))}})),
+        mutation('needs a secret', st.sampled_from(['github', 'slack', 'stripe']).map(lambda p: {'webhook_verification': {'provider': p}})),
+        mutation('provider must name exactly one of', st.lists(st.sampled_from(['github', 'google', 'gitlab', 'amazon']), min_size=2,
+                                                              max_size=4, unique=True).map(
+            lambda names: {'oauth': {'provider': dict((name, {}) for name in names)}})),
+        mutation('only one of oauth, oidc and saml', st.just({'oauth': {'provider': {'google': {}}}, 'saml': {'idp_metadata': '<x/>'}})),
+        mutation('must be lower case', words.filter(lambda w: w != w.lower()).map(
+            lambda w: {'oauth': {'provider': {'google': {'email_domains': [w]}}}})),
+        mutation('ip_policy_ids', words.filter(lambda w: not w.startswith('ipp_')).map(lambda w: {'ip_restriction': {'ip_policy_ids': [w]}})),
+        mutation('edge', st.just({'edge': None})),
+    ]),
+    'backend_info': (ngrok_backend_info, {}, [
+        mutation('is not the id of a backend', words.map(lambda w: {'id': w})),
+        mutation('type', words.filter(lambda w: w not in ('all', 'failover', 'http_response', 'tunnel_group', 'weighted')).map(
+            lambda w: {'type': w})),
+        mutation('metadata: must be a string or a dictionary', st.lists(st.integers(), max_size=2).map(lambda v: {'metadata': v})),
+        mutation('Unsupported parameters', st.sampled_from(['state', 'name', 'limit']).map(lambda k: {k: 'x'})),
+        mutation('timeout', not_a_number.map(lambda w: {'timeout': w})),
+        mutation('is not the id of a', st.sampled_from(['edghts_', 'ipp_', 'bkdzz_']).map(lambda p: {'id': p + 'A' * 27})),
+    ]),
+}
+
+
+def check_module(emulator, name):
+    """Every kind of invalid input of one module, each searched by hypothesis; returns what was tried."""
+    module, base, mutations = MODULES[name]
+    tried = []
+    per_kind = -(-(EXAMPLES + 100) // len(mutations))  # small kinds run out of distinct examples early
+
+    def attempt(patch, expected, reads):
+        args = dict((key, value) for key, value in dict(base, **patch).items() if value is not None)
+        before = len(emulator.requests())
+        result = run_module(module.main, module_args(emulator, **args))
+        log = emulator.requests()[before:]
+        tried.append(expected)
+        assert result.get('failed') is True, (args, result)
+        assert expected in result['msg'], (args, result['msg'])
+        assert 'Traceback' not in result['msg'] and 'exception' not in result, result
+        assert not [entry for entry in log if entry['method'] in WRITES], log
+        assert reads or log == [], (args, log)
+
+    def search(expected, strategy, reads):
+        @settings(max_examples=per_kind, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+        @given(strategy)
+        def kind(patch):
+            attempt(patch, expected, reads)
+        kind()
+
+    for expected, strategy, reads in mutations:
+        search(expected, strategy, reads)
+    return tried
+
+
+def test_every_module_refuses_generated_invalid_input(emulator):
+    counts = {}
+    for name in sorted(MODULES):
+        tried = check_module(emulator, name)
+        counts[name] = len(tried)
+        assert len(tried) >= EXAMPLES, (name, len(tried))
+        assert set(tried) == set(expected for expected, dummy, dummy in MODULES[name][2]), name  # every kind was drawn
+    print('invalid input sets per module: %s' % counts)

@@ -1,0 +1,207 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Every module, every operation (lookup, create, update, delete), every kind of transient fault.
+
+Transient faults are retried and the task converges; a create is never duplicated (objects are
+counted afterwards); an exhausted retry budget or a timeout fails with a message naming the request.
+The emulator injects the faults; backoff waits are recorded instead of slept.
+"""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import time
+
+import pytest
+
+from ansible_collections.community.ngrok.plugins.modules import (
+    ngrok_backend_info, ngrok_edge_route, ngrok_failover_backend, ngrok_http_response_backend, ngrok_https_edge,
+    ngrok_tunnel_group_backend, ngrok_weighted_backend,
+)
+from ansible_collections.community.ngrok.tests.unit.helpers import module_args, run_module
+
+
+def _child(emulator):
+    return {'child': emulator.api('POST', '/backends/http_response', {'description': 'child'})[1]['id']}
+
+
+def _edge(emulator):
+    return {'edge': emulator.api('POST', '/edges/https', {'description': 'edge', 'hostports': ['f.example.com:443']})[1]['id']}
+
+
+def _routes(emulator, ctx):
+    return [r for r in emulator.api('GET', '/edges/https/' + ctx['edge'])[1]['routes'] if r['match'] == '/f']
+
+
+def _listed(path):
+    key = 'https_edges' if path == '/edges/https' else 'backends'
+    return lambda emulator, ctx: [item for item in emulator.api('GET', path)[1][key] if item.get('description') == 'faulty']
+
+
+class Case:
+    """How to drive one module: prerequisites, arguments, where its requests go, how to count its objects."""
+
+    def __init__(self, module, collection, create, update, setup=None, found=None, lookup=None):
+        self.module = module
+        self.collection = collection
+        self.create = create
+        self.update = update
+        self.setup = setup or (lambda emulator: {})
+        self.found = found or _listed(collection)
+        self.lookup = lookup or (lambda ctx: collection)
+
+
+CASES = {
+    'http_response': Case(ngrok_http_response_backend, '/backends/http_response',
+                          lambda c: {'description': 'faulty', 'status_code': 200}, lambda c: {'description': 'faulty', 'status_code': 201}),
+    'tunnel_group': Case(ngrok_tunnel_group_backend, '/backends/tunnel_group',
+                         lambda c: {'description': 'faulty', 'labels': {'a': 'b'}}, lambda c: {'description': 'faulty', 'labels': {'a': 'c'}}),
+    'weighted': Case(ngrok_weighted_backend, '/backends/weighted',
+                     lambda c: {'description': 'faulty', 'backends': {c['child']: 1}},
+                     lambda c: {'description': 'faulty', 'backends': {c['child']: 2}}, setup=_child),
+    'failover': Case(ngrok_failover_backend, '/backends/failover',
+                     lambda c: {'description': 'faulty', 'backends': [c['child']]},
+                     lambda c: {'description': 'faulty', 'metadata': 'm', 'backends': [c['child']]}, setup=_child),
+    'https_edge': Case(ngrok_https_edge, '/edges/https',
+                       lambda c: {'description': 'faulty', 'hostports': ['g.example.com:443']},
+                       lambda c: {'description': 'faulty', 'tls_termination': {'min_version': '1.3'}}),
+    'edge_route': Case(ngrok_edge_route, None,
+                       lambda c: {'edge': c['edge'], 'match': '/f', 'match_type': 'exact_path'},
+                       lambda c: {'edge': c['edge'], 'match': '/f', 'compression': {}},
+                       setup=_edge, found=_routes, lookup=lambda ctx: '/edges/https/' + ctx['edge']),
+}
+CASES['edge_route'].collection_of = lambda ctx: '/edges/https/%s/routes' % ctx['edge']
+
+# name -> (fault fields, module timeout). Each fault hits twice: transient, within the retry budget.
+TRANSIENT = {
+    '429 with Retry-After': ({'status': 429, 'retry_after': 0}, 5),
+    '429 without Retry-After': ({'status': 429}, 5),
+    '502': ({'status': 502}, 5),
+    '503': ({'status': 503}, 5),
+    '504': ({'status': 504}, 5),
+    'dropped connection': ({'drop': True}, 5),
+    'slow, within the timeout': ({'delay': 0.3}, 5),
+}
+
+
+@pytest.fixture
+def waits(monkeypatch):
+    """Backoff waits, recorded instead of slept (the emulator's own delays stay real)."""
+    recorded = []
+    monkeypatch.setattr(time, 'sleep', recorded.append)
+    return recorded
+
+
+def collection_path(case, ctx):
+    return case.collection_of(ctx) if hasattr(case, 'collection_of') else case.collection
+
+
+def run(emulator, case, args, timeout):
+    return run_module(case.module.main, module_args(emulator, timeout=timeout, **args))
+
+
+def prepare(emulator, case, operation):
+    """State before the operation under test, and the fault target (method, path) of the operation."""
+    ctx = case.setup(emulator)
+    if operation != 'create':
+        assert run(emulator, case, case.create(ctx), 5)['changed']
+    if operation == 'lookup':
+        return ctx, ('GET', case.lookup(ctx))
+    if operation == 'create':
+        return ctx, ('POST', collection_path(case, ctx))
+    return ctx, ('PATCH' if operation == 'update' else 'DELETE', collection_path(case, ctx) + '/*')
+
+
+def act(emulator, case, operation, ctx, timeout):
+    args = {'create': case.create, 'lookup': case.create, 'update': case.update}.get(operation, case.create)(ctx)
+    if operation == 'delete':
+        args = dict(args, state='absent')
+    return run(emulator, case, args, timeout)
+
+
+@pytest.mark.parametrize('fault', sorted(TRANSIENT))
+@pytest.mark.parametrize('operation', ['lookup', 'create', 'update', 'delete'])
+@pytest.mark.parametrize('name', sorted(CASES))
+def test_transient_faults_are_survived(emulator, waits, name, operation, fault):
+    case = CASES[name]
+    ctx, (method, path) = prepare(emulator, case, operation)
+    fields, timeout = TRANSIENT[fault]
+    emulator.fault(method=method, path=path, times=2, **fields)
+    result = act(emulator, case, operation, ctx, timeout)
+    assert not result.get('failed'), result.get('msg')
+    assert result['changed'] is (operation != 'lookup')
+    assert len(case.found(emulator, ctx)) == (0 if operation == 'delete' else 1)  # converged, never duplicated
+    faulted = [e for e in emulator.requests() if e['method'] == method and e['status'] in (None, 429, 502, 503, 504)]
+    assert len(faulted) == (0 if 'slow' in fault else 2)
+    assert all(wait <= 60 for wait in waits)
+
+
+@pytest.mark.parametrize('fault', ['502', 'dropped connection'])
+@pytest.mark.parametrize('name', sorted(CASES))
+def test_a_create_processed_but_unanswered_is_adopted_not_repeated(emulator, waits, name, fault):
+    case = CASES[name]
+    ctx, (method, path) = prepare(emulator, case, 'create')
+    emulator.fault(method=method, path=path, times=1, phase='after', **TRANSIENT[fault][0])
+    result = act(emulator, case, 'create', ctx, 5)
+    assert result['changed'] and not result.get('failed'), result.get('msg')
+    assert len(case.found(emulator, ctx)) == 1
+    assert [(e['method'], e['path']) for e in emulator.requests()].count(('POST', path)) == 1
+    assert result[next(key for key in ('backend', 'edge', 'route') if key in result)]['id'] == case.found(emulator, ctx)[0]['id']
+
+
+@pytest.mark.parametrize('operation', ['lookup', 'create', 'update', 'delete'])
+@pytest.mark.parametrize('name', sorted(CASES))
+def test_an_exhausted_retry_budget_fails_naming_the_request_and_the_error(emulator, waits, name, operation):
+    case = CASES[name]
+    ctx, (method, path) = prepare(emulator, case, operation)
+    emulator.fault(method=method, path=path, times=50, status=503 if method != 'POST' else 429)
+    result = act(emulator, case, operation, ctx, 5)
+    assert result['failed'] is True
+    code = '503' if method != 'POST' else '429 ERR_NGROK_226'
+    assert result['msg'].startswith('%s /' % method) and (' failed: HTTP %s' % code) in result['msg'], result['msg']
+    assert result['api_error']['method'] == method
+    assert len(waits) == 6  # the retry budget
+    emulator.clear_faults()
+    assert len(case.found(emulator, ctx)) == (0 if operation == 'create' else 1)
+
+
+@pytest.mark.parametrize('operation', ['lookup', 'update', 'delete', 'create'])
+@pytest.mark.parametrize('name', ['http_response', 'edge_route'])
+def test_answers_slower_than_the_timeout_fail_clearly(emulator, waits, name, operation):
+    case = CASES[name]
+    ctx, (method, path) = prepare(emulator, case, operation)
+    emulator.fault(method=method, path=path, times=50, delay=1.0)
+    result = act(emulator, case, operation, ctx, 0.3)
+    assert result['failed'] is True
+    assert result['msg'].startswith('%s /' % method) and 'no answer within the timeout of 0.3 seconds' in result['msg'], result['msg']
+    if method == 'POST':
+        # The server may still create it: never sent twice, and the user is told how to converge.
+        assert 'run the task again to find it' in result['msg']
+        assert waits == []  # no backoff: the create was not tried again
+    else:
+        assert len(waits) == 6
+
+
+def test_info_survives_faults_on_every_page(emulator, waits):
+    for number in range(150):
+        emulator.api('POST', '/backends/http_response', {'description': 'p%d' % number})
+    emulator.fault(method='GET', path='/backends/http_response', times=3, status=503)
+    result = run_module(ngrok_backend_info.main, module_args(emulator, type='http_response'))
+    assert len(result['backends']) == 150
+    assert len(waits) == 3
+
+
+@pytest.mark.parametrize('status,code', [(400, 'ERR_NGROK_9999'), (403, 'ERR_NGROK_9999'), (404, 'ERR_NGROK_9999'), (409, 'ERR_NGROK_9999'),
+                                         (429, 'ERR_NGROK_226'), (500, None), (503, None)])
+def test_api_errors_reach_the_user_with_code_message_and_operation_id(emulator, waits, status, code):
+    emulator.fault(method='POST', path='/backends/http_response', times=50, status=status)
+    result = run_module(ngrok_http_response_backend.main, module_args(emulator, description='refused'))
+    assert result['failed'] is True
+    error = result['api_error']
+    assert (error['status_code'], error['error_code'], error['method'], error['path']) == (status, code, 'POST', '/backends/http_response')
+    assert error['operation_id'].startswith('op_') and error['operation_id'] in result['msg']
+    assert error['msg'] and error['msg'] in result['msg']
+    assert result['msg'].startswith('POST /backends/http_response failed: HTTP %d' % status)
