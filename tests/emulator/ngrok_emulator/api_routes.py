@@ -7,10 +7,10 @@
 
 import re
 
-from . import backends, edges, ip_policies
+from . import backends, edges, ip_policies, routes
 from .route_modules import EDGE_MODULES, ROUTE_MODULES
 
-BACKEND_TYPES = '(?P<kind>http_response|tunnel_group|weighted|failover)'
+BACKEND_TYPES = '(?P<kind>http_response|tunnel_group|weighted|failover|static)'
 ID = '(?P<item_id>[^/]+)'
 EDGE = '/edges/https/(?P<edge_id>[^/]+)'
 ROUTE = EDGE + '/routes/' + ID
@@ -33,15 +33,15 @@ ROUTES = [
     ('GET', '/edges/https/' + ID, edges.get_edge, False),
     ('PATCH', '/edges/https/' + ID, edges.update_edge, False),
     ('DELETE', '/edges/https/' + ID, edges.delete_edge, False),
-    ('POST', EDGE + '/routes', edges.create_route, False),
-    ('GET', ROUTE, edges.get_route, False),
-    ('PATCH', ROUTE, edges.update_route, False),
-    ('DELETE', ROUTE, edges.delete_route, False),
+    ('POST', EDGE + '/routes', routes.create_route, False),
+    ('GET', ROUTE, routes.get_route, False),
+    ('PATCH', ROUTE, routes.update_route, False),
+    ('DELETE', ROUTE, routes.delete_route, False),
 ]
 # Edge modules and route modules: PUT replaces, GET reads, DELETE removes.
 for _method in ('PUT', 'GET', 'DELETE'):
     ROUTES.append((_method, EDGE + MODULE % '|'.join(EDGE_MODULES), edges.edge_module, False))
-    ROUTES.append((_method, ROUTE + MODULE % '|'.join(ROUTE_MODULES), edges.route_module, False))
+    ROUTES.append((_method, ROUTE + MODULE % '|'.join(ROUTE_MODULES), routes.route_module, False))
 COMPILED = [(method, re.compile('^%s$' % pattern), handler, is_list) for method, pattern, handler, is_list in ROUTES]
 
 

@@ -3,7 +3,9 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""/backends/{http_response,tunnel_group,weighted,failover}: create, list, get, update, delete."""
+"""/backends/{http_response,tunnel_group,weighted,failover,static}: create, list, get, update, delete."""
+
+import re
 
 from .common import get_or_404, list_page, new_object, render_common, update_text
 from .errors import ApiError, invalid
@@ -15,6 +17,7 @@ TYPES = {
     'tunnel_group': ('bkdtg', dict(COMMON, labels='str_map')),
     'weighted': ('bkdwd', dict(COMMON, backends='int_map')),
     'failover': ('bkdfo', dict(COMMON, backends='str_list')),
+    'static': ('bkdsc', dict(COMMON, address='str', tls={'enabled': 'bool'})),
 }
 PREFIX_KIND = dict((prefix, kind) for kind, (prefix, dummy) in TYPES.items())
 # Limits the API documents only by error code; the values are this emulator's choices (README).
@@ -25,6 +28,7 @@ HEADER_NAME_MAX, HEADER_VALUE_MAX = 256, 4096
 LABELS_MAX, LABEL_KEY_MAX, LABEL_VALUE_MAX = 20, 64, 256
 CHILDREN_MAX = 32
 WEIGHT_RANGE = (0, 10000)
+ADDRESS = re.compile(r'^(?P<host>[^:/\s]*):(?P<port>[0-9]+)$')
 
 
 def kind_of(backend_id):
@@ -106,6 +110,8 @@ def _apply(store, kind, item, body, creating):
                 if len(value) > LABEL_VALUE_MAX:
                     raise invalid(6510, 'The value of label `%s` must be at most %d characters long.' % (key, LABEL_VALUE_MAX))
             item['labels'] = dict(labels)
+    elif kind == 'static':
+        _apply_static(item, body, creating)
     else:
         # weighted and failover: a create or PATCH without backends leaves none (observed every year since 2022).
         value = body.get('backends', {} if kind == 'weighted' else [])
@@ -120,12 +126,29 @@ def _apply(store, kind, item, body, creating):
             item['backends'] = list(value)
 
 
+def _apply_static(item, body, creating):
+    if 'address' in body or creating:
+        address = body.get('address', '')
+        match = ADDRESS.match(address)
+        if not address or ':' not in address:
+            raise invalid(6505, 'Static backend requires address in the host:port form.')
+        if match and not match.group('host'):
+            raise invalid(6507, 'Static backend address `%s` is missing host. Use host:port as address.' % address)
+        if not match or not 1 <= int(match.group('port')) <= 65535:
+            raise invalid(6506, 'Static backend address `%s` is invalid (bad port). Use host:port as address.' % address)
+        item['address'] = address
+    if 'tls' in body:  # a tls object given replaces the stored one
+        item['tls'] = dict({'enabled': False}, **body['tls'])
+
+
 def render(request, kind, item):
     result = render_common(item, '%s/backends/%s/%s' % (request.base_url, kind, item['id']))
     if kind == 'http_response':
         result.update(body=item.get('body', ''), headers=item.get('headers') or None, status_code=item['status_code'])
     elif kind == 'tunnel_group':
         result.update(labels=item.get('labels', {}), tunnels=[])
+    elif kind == 'static':
+        result.update(address=item['address'], tls=dict(item['tls']))
     else:
         result['backends'] = item['backends']
     return result
@@ -139,6 +162,8 @@ def create(request, kind):
         item.update(body='', headers={}, status_code=DEFAULT_STATUS_CODE)
     elif kind == 'tunnel_group':
         item['labels'] = {}
+    elif kind == 'static':
+        item['tls'] = {'enabled': False}
     _apply(request.store, kind, item, body, creating=True)
     request.store[kind].add(item)
     return 201, render(request, kind, item)
@@ -172,6 +197,7 @@ def delete(request, kind, item_id):
 
 
 def referenced(store, backend_id):
+    # Scans the weighted and failover backends and the routes: reference holders are few even when backends are many.
     for kind in ('weighted', 'failover'):
         if any(backend_id in children(item) for item in store[kind]):
             return True

@@ -5,11 +5,14 @@
 
 """Pieces every resource handler uses: the request context, object skeletons, list pages."""
 
+import re
+
 from .errors import invalid, not_found
 from .ids import looks_like, new_id, rfc3339
 from .validation import description_and_metadata
 
 PAGE_LIMIT_MAX = 100
+DECIMAL = re.compile(r'^[0-9]+$')  # str.isdigit() would also take '²' and other Unicode digits
 
 
 class Request:
@@ -52,6 +55,16 @@ def ref(base_url, path, item_id):
     return {'id': item_id, 'uri': '%s%s/%s' % (base_url, path, item_id)}
 
 
+def module_get_or_delete(request, modules, name, render):
+    """GET or DELETE of one edge or route module: an unset module is 404 to GET and a no-op (204) to DELETE."""
+    if request.method == 'DELETE':
+        modules.pop(name, None)
+        return 204, None
+    if modules.get(name) is None:
+        raise not_found()
+    return 200, render(modules[name])
+
+
 def get_or_404(collection, item_id, prefix):
     item = collection.get(item_id) if looks_like(item_id, prefix) else None
     if item is None:
@@ -63,7 +76,7 @@ def list_page(request, collection, path, key, render):
     """A list answer: newest first, limit 1..100 (default 100), absolute next_page_uri on our own host,
     null when nothing remains after this page."""
     limit = request.query.get('limit', str(PAGE_LIMIT_MAX))
-    if not limit.isdigit() or not 1 <= int(limit) <= PAGE_LIMIT_MAX:
+    if not DECIMAL.match(limit) or not 1 <= int(limit) <= PAGE_LIMIT_MAX:
         raise invalid(233, 'The page size (limit) must be between 1 and %d.' % PAGE_LIMIT_MAX)
     items, more = collection.page(request.query.get('before_id'), int(limit))
     uri = request.base_url + path

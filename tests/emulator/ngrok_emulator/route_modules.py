@@ -12,7 +12,7 @@ the response shape. Giving a module replaces it whole, so defaults are re-applie
 
 import re
 
-from .backends import find_backend
+from .backends import PREFIX_KIND, find_backend
 from .errors import invalid
 from .ids import looks_like
 
@@ -75,6 +75,7 @@ WEBHOOK_PROVIDERS = frozenset([
     'worldline', 'xero', 'zendesk', 'zoom'])
 TLS_VERSIONS = ('1.0', '1.1', '1.2', '1.3')
 HEADER_CHANGES_MAX = 5
+HEADER_NAME_MAX, HEADER_VALUE_MAX = 256, 4096
 IP_POLICIES_MAX = 20
 CIRCUIT_BREAKER_BUCKETS_MAX = 128
 COOKIE_PREFIX = re.compile(r'^[A-Za-z0-9.]*$')
@@ -110,6 +111,13 @@ def _check_headers(module):
     for name in list(lowered) + remove:
         if not re.match(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$", name):
             raise invalid(7023, 'The header name `%s` is invalid.' % name)
+        if len(name) > HEADER_NAME_MAX:
+            raise invalid(7105, 'The header name `%s` is longer than %d characters.' % (name, HEADER_NAME_MAX))
+    for name, value in lowered.items():
+        if len(value) > HEADER_VALUE_MAX:
+            raise invalid(7106, 'The value of header `%s` is longer than %d characters.' % (name, HEADER_VALUE_MAX))
+        if '\r' in value or '\n' in value or '\0' in value:
+            raise invalid(7024, 'The value of header `%s` is invalid.' % name)
     # Names are stored lower case; entries to remove are matched case-insensitively and stored so too.
     return dict(module, add=lowered, remove=remove)
 
@@ -218,8 +226,7 @@ def render_module(base_url, name, stored, route_id=None):
     result = dict(stored)
     if name == 'backend':
         backend_id = result.pop('backend_id')
-        kind = backend_id.split('_', 1)[0]
-        path = {'bkdhr': 'http_response', 'bkdtg': 'tunnel_group', 'bkdwd': 'weighted', 'bkdfo': 'failover'}[kind]
+        path = PREFIX_KIND[backend_id.split('_', 1)[0]]
         result['backend'] = {'id': backend_id, 'uri': '%s/backends/%s/%s' % (base_url, path, backend_id)}
     elif name == 'ip_restriction':
         result['ip_policies'] = [{'id': i, 'uri': '%s/ip_policies/%s' % (base_url, i)} for i in result.pop('ip_policy_ids')]

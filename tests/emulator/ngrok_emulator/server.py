@@ -8,8 +8,10 @@ query, content type), applies faults and the rate limit, dispatches, and logs it
 
 import itertools
 import json
+import sys
 import threading
 import time
+import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -117,6 +119,11 @@ class Emulator:
                 return handler(Request(method, self.store, base_url, body, query), **groups)
         except ApiError as error:
             return error.status, error.body()
+        except Exception:  # pylint: disable=broad-except
+            # An emulator bug must show up as a failed request (and a traceback on stderr), not a dead connection.
+            traceback.print_exc(file=sys.stderr)
+            return 500, {'status_code': 500, 'msg': 'Internal emulator error (see its stderr).',
+                         'details': {'operation_id': operation_id()}}
 
 
 def fault_answer(fault):
@@ -149,17 +156,41 @@ class Handler(BaseHTTPRequestHandler):
     do_POST = do_PATCH = do_PUT = do_DELETE = do_HEAD = do_OPTIONS = do_GET
 
     def read_body(self):
-        length = int(self.headers.get('Content-Length') or 0)
-        return self.rfile.read(length) if length else b''
+        """The raw request body; None when it cannot be read (bad Content-Length, truncated body)."""
+        if 'chunked' in (self.headers.get('Transfer-Encoding') or '').lower():
+            return self._read_chunked()
+        length = (self.headers.get('Content-Length') or '0').strip()
+        if not length.isdigit() or not length.isascii():
+            return None
+        raw = self.rfile.read(int(length)) if int(length) else b''
+        return raw if len(raw) == int(length) else None
 
-    def send_json(self, status, body, extra_headers=None):
+    def _read_chunked(self):
+        chunks = []
+        while True:
+            size = self.rfile.readline(65537).split(b';')[0].strip()
+            try:
+                size = int(size, 16)
+            except ValueError:
+                return None
+            if size == 0:
+                while self.rfile.readline(65537) not in (b'\r\n', b'\n', b''):
+                    pass  # trailers
+                return b''.join(chunks)
+            chunks.append(self.rfile.read(size))
+            self.rfile.readline(65537)
+
+    def send_json(self, status, body, extra_headers=None, api=True):
         payload = b'' if body is None else json.dumps(body).encode('utf-8')
         self.send_response(status)
         if body is not None:
             self.send_header('Content-Type', 'application/json')
         self.send_header('Content-Length', str(len(payload)))
-        if isinstance(body, dict) and isinstance(body.get('details'), dict) and body['details'].get('operation_id'):
-            self.send_header('Ngrok-Operation-Id', body['details']['operation_id'])
+        if api:
+            # Every API answer names its operation; an error body's operation_id is the same one.
+            details = body.get('details') if isinstance(body, dict) else None
+            op_id = details.get('operation_id') if isinstance(details, dict) else None
+            self.send_header('Ngrok-Operation-Id', op_id or operation_id())
         for name, value in (extra_headers or {}).items():
             self.send_header(name, value)
         self.end_headers()
@@ -170,6 +201,15 @@ class Handler(BaseHTTPRequestHandler):
         emulator = self.server.emulator
         parts = urlsplit(self.path)
         raw_body = self.read_body()
+        if raw_body is None:
+            # The body's length is unknown, so the connection cannot carry another request.
+            self.close_connection = True
+            if not parts.path.startswith('/_emulator/'):
+                with emulator.lock:
+                    emulator.log.add(self.command, parts.path, parts.query, 400, self.connection_number)
+            error = ApiError(400, 212, 'The request body could not be read completely (bad Content-Length or truncated body).')
+            self.send_json(400, error.body())
+            return
         if parts.path.startswith('/_emulator/'):
             self.control(parts.path, raw_body)
             return
@@ -209,28 +249,31 @@ class Handler(BaseHTTPRequestHandler):
         command = (self.command, path)
         with emulator.lock:
             if command == ('GET', '/_emulator/requests'):
-                self.send_json(200, {'requests': list(emulator.log.entries)})
+                self.send_json(200, {'requests': list(emulator.log.entries)}, api=False)
             elif command == ('POST', '/_emulator/reset'):
                 emulator.reset()
-                self.send_json(204, None)
+                self.send_json(204, None, api=False)
             elif command == ('POST', '/_emulator/faults'):
                 try:
                     faults = [Fault(spec) for spec in json.loads(raw_body.decode('utf-8') or '{}').get('faults', [])]
                 except (ValueError, TypeError, AttributeError) as error:
-                    self.send_json(400, {'msg': 'bad fault: %s' % error})
+                    self.send_json(400, {'msg': 'bad fault: %s' % error}, api=False)
                     return
                 emulator.faults.queue.extend(faults)
-                self.send_json(204, None)
+                self.send_json(204, None, api=False)
             elif command == ('DELETE', '/_emulator/faults'):
                 emulator.faults = Faults()
-                self.send_json(204, None)
+                self.send_json(204, None, api=False)
             else:
-                self.send_json(404, {'msg': 'unknown control endpoint %s %s' % command})
+                self.send_json(404, {'msg': 'unknown control endpoint %s %s' % command}, api=False)
 
 
 class Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    # Many clients connect at once (parallel test workers); the default backlog of 5 makes the kernel drop SYNs,
+    # which costs a client a one-second retransmit.
+    request_queue_size = 128
 
     def __init__(self, address, emulator, verbose=False):
         super().__init__(address, Handler)

@@ -37,7 +37,7 @@ class Collection:
 class Store:
     """Every object the emulator holds; the server's lock guards it."""
 
-    KINDS = ('http_response', 'tunnel_group', 'weighted', 'failover', 'https_edges', 'ip_policies')
+    KINDS = ('http_response', 'tunnel_group', 'weighted', 'failover', 'static', 'https_edges', 'ip_policies')
 
     def __init__(self):
         self.kinds = {}

@@ -7,7 +7,8 @@
 
 import pytest
 
-HR, TG, WD, FO = ('/backends/http_response', '/backends/tunnel_group', '/backends/weighted', '/backends/failover')
+HR, TG, WD, FO, SC = ('/backends/http_response', '/backends/tunnel_group', '/backends/weighted', '/backends/failover',
+                      '/backends/static')
 
 
 def test_http_response_header_names_lowercased_and_null_when_none(api):
@@ -76,3 +77,78 @@ def test_children_references(api):
     api.call('DELETE', WD + '/' + weighted['id'], expect=204)
     api.call('DELETE', HR + '/' + a, expect=204)
     assert api.raw('DELETE', HR + '/' + a)[0] == 404
+
+
+def test_http_response_status_code_bounds_and_multibyte_description(api):
+    for code in (100, 599):
+        assert api.call('POST', HR, {'status_code': code}, expect=201)['status_code'] == code
+    assert api.call('POST', HR, {'description': 'é' * 127}, expect=201)['description'] == 'é' * 127  # 254 bytes
+    assert api.error('POST', HR, {'description': 'é' * 128}) == 'ERR_NGROK_6503'  # 256 bytes
+    assert api.error('POST', HR, {'headers': {'a': 'v' * 4097}}) == 'ERR_NGROK_6523'
+
+
+@pytest.mark.parametrize('labels,code', [
+    ({'': 'v'}, 'ERR_NGROK_6509'), ({'k' * 65: 'v'}, 'ERR_NGROK_6509'), ({'k': 'v' * 257}, 'ERR_NGROK_6510'),
+    ({'k': 'a=b'}, 'ERR_NGROK_6531'), ({'k': 1}, 'ERR_NGROK_215'),
+])
+def test_tunnel_group_label_limits(api, labels, code):
+    assert api.error('POST', TG, {'labels': labels}) == code
+
+
+def test_empty_patch_changes_nothing_except_weighted_and_failover_children(api):
+    child = api.call('POST', HR, {'description': 'c', 'status_code': 404}, expect=201)
+    assert api.call('PATCH', HR + '/' + child['id'], {}, expect=200) == child
+    group = api.call('POST', TG, {'labels': {'a': 'b'}, 'metadata': 'm'}, expect=201)
+    assert api.call('PATCH', TG + '/' + group['id'], {}, expect=200) == group
+    weighted = api.call('POST', WD, {'backends': {child['id']: 1}, 'description': 'w'}, expect=201)
+    # {} is a PATCH without `backends` like any other: the children go (the observed rule), the rest stays.
+    assert api.call('PATCH', WD + '/' + weighted['id'], {}, expect=200) == dict(weighted, backends={})
+    failover = api.call('POST', FO, {'backends': [child['id']]}, expect=201)
+    assert api.call('PATCH', FO + '/' + failover['id'], {}, expect=200) == dict(failover, backends=[])
+
+
+def test_weighted_and_failover_may_be_created_empty_and_any_type_may_be_a_child(api):
+    assert api.call('POST', WD, {}, expect=201)['backends'] == {}
+    assert api.call('POST', FO, {}, expect=201)['backends'] == []
+    children = [api.call('POST', path, body, expect=201)['id'] for path, body in (
+        (HR, {}), (TG, {'labels': {'a': 'b'}}), (WD, {}), (FO, {}), (SC, {'address': 'example.com:80'}))]
+    assert api.call('POST', WD, {'backends': dict((c, 1) for c in children)}, expect=201)['backends'] == dict((c, 1) for c in children)
+    assert api.call('POST', FO, {'backends': children}, expect=201)['backends'] == children
+    assert api.error('POST', WD, {'backends': dict(('bkdhr_%027d' % n, 1) for n in range(33))}) == 'ERR_NGROK_6511'
+    assert api.error('POST', FO, {'backends': ['bkdhr_%027d' % n for n in range(33)]}) == 'ERR_NGROK_6513'
+    assert api.error('POST', FO, {'backends': ['edghts_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W']}) == 'ERR_NGROK_6526'
+    assert api.error('POST', FO, {'backends': ['bkdfo_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W']}) == 'ERR_NGROK_6501'
+    assert api.error('POST', WD, {'backends': {children[0]: True}}) == 'ERR_NGROK_215'  # a bool is not a weight
+
+
+def test_failover_self_reference_and_cycles(api):
+    inner = api.call('POST', FO, {}, expect=201)['id']
+    outer = api.call('POST', FO, {'backends': [inner]}, expect=201)['id']
+    assert api.error('PATCH', FO + '/' + inner, {'backends': [inner]}) == 'ERR_NGROK_6525'
+    assert api.error('PATCH', FO + '/' + inner, {'backends': [outer]}) == 'ERR_NGROK_6525'
+    assert api.call('GET', FO + '/' + inner)['backends'] == []  # a refused PATCH changes nothing
+
+
+def test_static_backend(api):
+    item = api.call('POST', SC, {'address': 'example.com:8080', 'description': 's'}, expect=201)
+    assert item['id'].startswith('bkdsc_') and item['address'] == 'example.com:8080' and item['tls'] == {'enabled': False}
+    patched = api.call('PATCH', SC + '/' + item['id'], {'tls': {'enabled': True}}, expect=200)
+    assert patched == dict(item, tls={'enabled': True})
+    for body, code in (({}, 'ERR_NGROK_6505'), ({'address': 'example.com'}, 'ERR_NGROK_6505'),
+                       ({'address': ':80'}, 'ERR_NGROK_6507'), ({'address': 'example.com:99999'}, 'ERR_NGROK_6506'),
+                       ({'address': 'example.com:http'}, 'ERR_NGROK_6506'), ({'tls': {'enabled': 1}, 'address': 'a:1'}, 'ERR_NGROK_215')):
+        assert api.error('POST', SC, body) == code
+    assert [b['id'] for b in api.call('GET', SC, expect=200)['backends']] == [item['id']]
+    weighted = api.call('POST', WD, {'backends': {item['id']: 5}}, expect=201)
+    assert api.error('DELETE', SC + '/' + item['id']) == 'ERR_NGROK_6502'
+    api.call('DELETE', WD + '/' + weighted['id'], expect=204)
+    api.call('DELETE', SC + '/' + item['id'], expect=204)
+
+
+def test_a_backend_of_another_type_is_not_found_under_this_type(api):
+    item = api.call('POST', HR, {}, expect=201)
+    for path in (TG, WD, FO, SC):
+        status, dummy, body = api.raw('GET', '%s/%s' % (path, item['id']))
+        assert status == 404 and body['msg'] == 'Resource not found' and 'error_code' not in body
+        assert api.raw('DELETE', '%s/%s' % (path, item['id']))[0] == 404
+    assert api.call('GET', HR + '/' + item['id'], expect=200) == item

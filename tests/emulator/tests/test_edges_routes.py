@@ -158,6 +158,12 @@ def test_patch_replaces_given_modules_and_keeps_the_others(api, edge, refs):
     ('request_headers', {'add': {'X-A': '1', 'x-a': '2'}}, 'ERR_NGROK_7069'),
     ('request_headers', {'remove': ['Host']}, 'ERR_NGROK_7164'),
     ('response_headers', {'add': {'User-Agent': 'x'}}, 'ERR_NGROK_7023'),
+    ('response_headers', {'remove': ['user-agent']}, 'ERR_NGROK_7023'),
+    ('response_headers', {'add': {'bad name': 'x'}}, 'ERR_NGROK_7023'),
+    ('response_headers', {'add': {'x' * 257: 'x'}}, 'ERR_NGROK_7105'),
+    ('response_headers', {'add': {'x': 'v' * 4097}}, 'ERR_NGROK_7106'),
+    ('response_headers', {'add': {'x': 'a\r\nb: c'}}, 'ERR_NGROK_7024'),
+    ('request_headers', {'remove': ['a', 'b', 'c', 'd', 'e', 'f']}, 'ERR_NGROK_7015'),
     ('webhook_verification', {'secret': 's'}, 'ERR_NGROK_7029'),
     ('webhook_verification', {'provider': 'nope', 'secret': 's'}, 'ERR_NGROK_7030'),
     ('webhook_verification', {'provider': 'github'}, 'ERR_NGROK_7027'),
@@ -207,3 +213,66 @@ def test_missing_edge_route_and_module(api, edge):
     assert api.raw('GET', EDGES + '/edghts_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W')[0] == 404
     assert api.raw('GET', '%s/%s/routes/edghtsrt_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W' % (EDGES, edge['id']))[0] == 404
     assert api.raw('POST', EDGES + '/edghts_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W/routes', {'match_type': 'exact_path', 'match': '/'})[0] == 404
+
+
+def test_route_patch_with_empty_match_or_match_type_is_refused(api, edge):
+    routes = '%s/%s/routes' % (EDGES, edge['id'])
+    route = api.call('POST', routes, {'match_type': 'exact_path', 'match': '/a', 'description': 'd'}, expect=201)
+    path = '%s/%s' % (routes, route['id'])
+    # The Python SDK sends "" for both by default; a client must always send the real values.
+    assert api.error('PATCH', path, {'match': ''}) == 'ERR_NGROK_7123'
+    assert api.error('PATCH', path, {'match_type': ''}) == 'ERR_NGROK_7130'
+    assert api.call('GET', path, expect=200) == route
+    cleared = api.call('PATCH', path, {'description': '', 'match_type': 'path_prefix', 'match': '/a'}, expect=200)
+    assert 'description' not in cleared and cleared['match_type'] == 'path_prefix'
+    assert api.call('PATCH', path, {}, expect=200) == cleared
+
+
+def test_routes_in_creation_order_and_only_under_their_edge(api, edge):
+    routes = '%s/%s/routes' % (EDGES, edge['id'])
+    created = [api.call('POST', routes, {'match_type': 'path_prefix', 'match': m}, expect=201) for m in ('/z', '/a', '/m')]
+    assert [r['id'] for r in api.call('GET', EDGES + '/' + edge['id'])['routes']] == [r['id'] for r in created]
+    other = api.call('POST', EDGES, {}, expect=201)
+    wrong = '%s/%s/routes/%s' % (EDGES, other['id'], created[0]['id'])
+    for method in ('GET', 'DELETE'):
+        assert api.raw(method, wrong)[0] == 404
+    assert api.raw('PUT', wrong + '/compression', {})[0] == 404
+    assert api.raw('GET', '%s/%s/compression' % (routes, created[0]['id']))[0] == 404  # unset module
+
+
+def test_edge_module_rules_and_create_with_modules(api):
+    ca = 'ca_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W'
+    edge = api.call('POST', EDGES, {'mutual_tls': {'certificate_authority_ids': [ca], 'enabled': False},
+                                    'tls_termination': {}}, expect=201)
+    assert edge['mutual_tls'] == {'enabled': False, 'certificate_authorities': [
+        {'id': ca, 'uri': edge['uri'].split('/edges/')[0] + '/certificate_authorities/' + ca}]}
+    assert edge['tls_termination'] == {'enabled': True, 'terminate_at': 'edge', 'min_version': '1.2'}
+    path = EDGES + '/' + edge['id']
+    assert api.error('PUT', path + '/mutual_tls', {'certificate_authority_ids': ['ipp_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W']}) == 'ERR_NGROK_7072'
+    assert api.error('PATCH', path, {'tls_termination': {'min_version': '0.9'}}) == 'ERR_NGROK_7002'
+    assert api.error('POST', EDGES, {'tls_termination': {'terminate_at': 'edge'}}) == 'ERR_NGROK_7109'
+    assert api.error('PUT', path + '/mutual_tls', {'nope': True}) == 'ERR_NGROK_214'
+    # A module left out of a PATCH is untouched; hostports given replace the list.
+    patched = api.call('PATCH', path, {'hostports': ['b.example.com:443', 'c.example.com:443']}, expect=200)
+    assert patched['mutual_tls'] == edge['mutual_tls'] and patched['hostports'] == ['b.example.com:443', 'c.example.com:443']
+    assert api.error('POST', EDGES, {'hostports': ['x%d.example.com:443' % n for n in range(11)]}) == 'ERR_NGROK_7129'
+    assert api.error('POST', EDGES, {'description': 'x' * 256}) == 'ERR_NGROK_7073'
+    assert api.error('POST', EDGES, {'metadata': 'x' * 4097}) == 'ERR_NGROK_7074'
+
+
+def test_module_defaults_when_only_required_fields_are_sent(api, edge, refs):
+    backend_id, dummy = refs
+    routes = '%s/%s/routes' % (EDGES, edge['id'])
+    route = api.call('POST', routes, {'match_type': 'path_prefix', 'match': '/', 'circuit_breaker': {}, 'compression': {},
+                                      'backend': {'backend_id': backend_id, 'enabled': False},
+                                      'oauth': {'provider': {'google': {}}}, 'webhook_verification': {'provider': 'sns'}}, expect=201)
+    assert route['circuit_breaker'] == {'enabled': True, 'tripped_duration': 0, 'rolling_window': 0, 'num_buckets': 0,
+                                        'volume_threshold': 0, 'error_threshold_percentage': 0}
+    assert route['compression'] == {'enabled': True}
+    assert route['backend']['enabled'] is False
+    assert route['webhook_verification'] == {'enabled': True, 'provider': 'sns'}
+    google = route['oauth']['provider']['google']
+    assert google == {'client_id': None, 'client_secret': None, 'scopes': [], 'email_addresses': [], 'email_domains': []}
+    assert route['oauth']['inactivity_timeout'] == route['oauth']['maximum_duration'] == 0
+    assert api.error('POST', routes, {'match_type': 'path_prefix', 'match': '/t', 'traffic_policy': {}}) == 'ERR_NGROK_215'
+    assert api.error('POST', routes, {'match_type': 'path_prefix', 'match': '/s', 'saml': {'idp_metadata_url': 'https://x'}}) == 'ERR_NGROK_214'

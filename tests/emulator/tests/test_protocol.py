@@ -6,12 +6,18 @@
 """What every request goes through: auth, version, errors, ids, lists, the control endpoints."""
 
 import calendar
+import collections
+import concurrent.futures
+import http.client
+import json
+import os
 import signal
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -217,3 +223,125 @@ def test_sigterm_stops_cleanly():
     emulator = RunningEmulator()
     emulator.process.send_signal(signal.SIGINT)
     assert emulator.process.wait(timeout=10) == 0
+
+
+def test_every_api_answer_has_an_operation_id_header(api):
+    status, response, body = api.raw('POST', HR, {})
+    assert status == 201 and response.getheader('Ngrok-Operation-Id').startswith('op_')
+    status, response, body = api.raw('DELETE', '%s/%s' % (HR, body['id']))
+    assert status == 204 and body is None and response.getheader('Ngrok-Operation-Id').startswith('op_')
+    assert response.getheader('Content-Length') == '0'
+
+
+def test_unicode_digits_are_not_a_limit(api):
+    assert api.error('GET', HR + '?limit=%C2%B2') == 'ERR_NGROK_233'
+
+
+def test_bodies_that_cannot_be_read(api, emulator):
+    auth = dict(api.headers(), **{'Content-Type': 'application/json'})
+    status, dummy, body = api.raw('POST', HR, b'{}', headers=dict(auth, **{'Content-Length': 'x'}), fresh=True)
+    assert (status, body['error_code']) == (400, 'ERR_NGROK_212')
+    # Chunked bodies are read like any other.
+    connection = http.client.HTTPConnection(api.host, api.port, timeout=10)
+    connection.request('POST', HR, body=iter([b'{"descr', b'iption": "chunked"}']), headers=auth, encode_chunked=True)
+    response = connection.getresponse()
+    assert response.status == 201 and json.loads(response.read())['description'] == 'chunked'
+    connection.close()
+    assert emulator.requests()[0]['status'] == 400
+
+
+def test_a_non_object_body_and_nested_unknown_fields(api):
+    assert api.error('POST', HR, [1, 2]) == 'ERR_NGROK_215'
+    edge = api.call('POST', '/edges/https', {}, expect=201)
+    routes = '/edges/https/%s/routes' % edge['id']
+    assert api.error('POST', routes, {'match_type': 'exact_path', 'match': '/', 'edge_id': edge['id']}) == 'ERR_NGROK_214'
+    status, dummy, body = api.raw('POST', routes, {'match_type': 'exact_path', 'match': '/', 'compression': {'level': 9}})
+    assert status == 400 and body['error_code'] == 'ERR_NGROK_214' and '`compression.level`' in body['msg'] and '`enabled`' in body['msg']
+    assert api.error('POST', '/edges/https', {'tls_termination': {'enabled': 'yes'}}) == 'ERR_NGROK_215'
+
+
+def test_twenty_parallel_clients_on_keep_alive_connections(emulator):
+    def client(number):
+        connection = http.client.HTTPConnection(urlsplit(emulator.url).hostname, urlsplit(emulator.url).port, timeout=10)
+        headers = {'Authorization': 'Bearer ' + emulator.api_key, 'Ngrok-Version': '2', 'Content-Type': 'application/json'}
+        statuses = []
+        for index in range(10):
+            connection.request('POST', HR, body=json.dumps({'description': '%d-%d' % (number, index)}).encode(), headers=headers)
+            response = connection.getresponse()
+            response.read()
+            statuses.append(response.status)
+        connection.close()
+        return statuses
+
+    started = time.time()
+    with concurrent.futures.ThreadPoolExecutor(20) as pool:
+        results = list(pool.map(client, range(20)))
+    assert results == [[201] * 10] * 20
+    assert time.time() - started < 5
+    log = emulator.requests()
+    assert len(log) == 200 and len(set(entry['connection'] for entry in log)) == 20
+    # Each connection's ten requests share one number.
+    assert sorted(collections.Counter(entry['connection'] for entry in log).values()) == [10] * 20
+
+
+def test_control_endpoints_are_not_rate_limited_logged_or_faulted():
+    emulator = RunningEmulator('--rate-limit', '1')
+    try:
+        emulator.fault(path='/_emulator/*', status=500, times=5)
+        for dummy in range(5):
+            assert emulator.requests() == []
+        emulator.reset()
+        emulator.clear_faults()
+    finally:
+        assert emulator.stop() == 0
+
+
+def test_fault_phase_after_with_a_status_and_a_4xx_fault_body(api, emulator):
+    emulator.fault(method='POST', path='/backends/*', status=502, phase='after')
+    status, dummy, body = api.raw('POST', HR, {'description': 'made'})
+    assert status == 502 and set(body) == {'status_code', 'msg', 'details'} and body['details']['operation_id'].startswith('op_')
+    assert [b['description'] for b in api.call('GET', HR)['backends']] == ['made']
+    emulator.fault(path=HR, status=409)
+    status, dummy, body = api.raw('GET', HR)
+    assert status == 409 and body['error_code'] == 'ERR_NGROK_9999' and body['status_code'] == 409
+    emulator.fault(path=HR, status=429, retry_after=0)
+    status, response, body = api.raw('GET', HR)
+    assert status == 429 and body['error_code'] == 'ERR_NGROK_226' and response.getheader('Retry-After') == '0'
+    # Faults apply in the order queued; a fault for another path leaves this one alone.
+    emulator.control('POST', 'faults', {'faults': [{'path': '/elsewhere', 'status': 500}, {'path': HR, 'status': 503},
+                                                   {'path': HR, 'status': 504}]})
+    assert [api.raw('GET', HR)[0] for dummy in range(3)] == [503, 504, 200]
+
+
+def test_stdout_has_only_the_ready_line_and_serve_works_from_any_cwd(tmp_path):
+    process = subprocess.Popen([sys.executable, SERVE, '--port', '0', '--verbose'], cwd=str(tmp_path),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
+    line = process.stdout.readline()
+    url = line.strip()[len(READY):]
+    assert line.startswith(READY + 'http://127.0.0.1:') and int(url.rsplit(':', 1)[1]) > 0
+    request = urllib.request.Request(url + HR, headers={'Authorization': 'Bearer k', 'Ngrok-Version': '2'})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.status == 200
+    process.send_signal(signal.SIGTERM)
+    out, err = process.communicate(timeout=10)
+    assert process.returncode == 0 and out == '' and 'GET /backends/http_response' in err
+
+
+INTERPRETERS = ['/root/.pyenv/versions/%s/bin/python3' % version for version in ('3.9.18', '3.10.13', '3.12.1', '3.13.0')]
+
+
+@pytest.mark.parametrize('python', INTERPRETERS)
+def test_runs_on_every_supported_python(python):
+    if not os.path.exists(python):
+        pytest.skip('%s is not installed' % python)
+    process = subprocess.Popen([python, SERVE, '--port', '0', '--api-key', 'k'], stdout=subprocess.PIPE, universal_newlines=True)
+    try:
+        url = process.stdout.readline().strip()[len(READY):]
+        body = json.dumps({'backends': {}}).encode()
+        request = urllib.request.Request(url + '/backends/weighted', data=body, method='POST', headers={
+            'Authorization': 'Bearer k', 'Ngrok-Version': '2', 'Content-Type': 'application/json'})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.status == 201 and json.loads(response.read())['id'].startswith('bkdwd_')
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=10) == 0
