@@ -24,6 +24,7 @@ options:
       - Base URL of the ngrok API.
       - If not set, the value of the E(NGROK_API_URL) environment variable is used, else V(https://api.ngrok.com).
       - Point it at the collection's API emulator to test playbooks offline.
+      - Must start with V(https://), or V(http://) for a local emulator.
     type: str
     default: https://api.ngrok.com
   validate_certs:
@@ -34,7 +35,7 @@ options:
     default: true
   timeout:
     description:
-      - Seconds to wait for each answer of the API.
+      - Seconds to wait for each answer of the API, more than 0 and at most 3600.
       - Requests that fail because of rate limiting (HTTP 429) or a transient server or network error
         are retried with capped exponential backoff; a create is never sent twice when the first
         attempt may have succeeded.

@@ -26,6 +26,9 @@ from urllib.parse import urlsplit
 from ansible_collections.community.ngrok.plugins.module_utils.version import COLLECTION_VERSION
 
 PAGE_LIMIT = 100
+# ngrok counts 120 requests per account in a rolling minute: 8 retries wait 1, 2, 4, 8, 16, 30, 30 and 30 s
+# at most (half that at least), enough for a window to roll over even when many forks share the limit.
+MAX_RETRIES = 8
 RETRY_STATUSES = frozenset((429, 502, 503, 504))
 # ngrok auth error codes (missing, malformed, invalid credential, API key id instead of key, ...).
 # Their messages can quote the credential back, so they are never shown.
@@ -104,7 +107,7 @@ class NgrokClient:
     """Talks to the ngrok API. Create one per task: its Session keeps one TCP connection alive."""
 
     def __init__(self, api_url, api_key, timeout=30, validate_certs=True,
-                 max_retries=6, backoff_base=1.0, backoff_cap=30.0, sleep=None):
+                 max_retries=MAX_RETRIES, backoff_base=1.0, backoff_cap=30.0, sleep=None):
         self.base_url = api_url.rstrip('/')
         self.timeout = timeout
         self.max_retries = max_retries

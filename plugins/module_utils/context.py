@@ -8,6 +8,8 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+from ansible_collections.community.ngrok.plugins.module_utils.client import NgrokAPIError
+
 
 class ModuleFailure(Exception):
     """A failure explained to the user: ``msg`` plus extra result keys."""
@@ -64,17 +66,24 @@ class TaskContext:
         return matches[0]
 
     def backend_referrers(self, backend_id):
-        """Who uses a backend: weighted and failover backends, and routes of HTTPS edges."""
+        """Who uses a backend: weighted and failover backends, and routes of HTTPS edges. This only
+        explains a refusal, so a listing the API refuses (an account without edges) is skipped."""
         users = []
         for path, dummy_prefix, words in BACKEND_TYPES[2:]:
-            for item in self.list(path, 'backends'):
+            for item in self._list_if_allowed(path, 'backends'):
                 if backend_id in (item.get('backends') or []):
                     users.append('%s %s%s' % (words, item['id'], _described(item)))
-        for edge in self.list('/edges/https', 'https_edges'):
+        for edge in self._list_if_allowed('/edges/https', 'https_edges'):
             for route in edge.get('routes') or []:
                 if ((route.get('backend') or {}).get('backend') or {}).get('id') == backend_id:
                     users.append('route %s %s of HTTPS edge %s%s' % (route['id'], route.get('match'), edge['id'], _described(edge)))
         return users
+
+    def _list_if_allowed(self, path, key):
+        try:
+            return self.list(path, key)
+        except NgrokAPIError:
+            return []
 
 
 def _described(item):

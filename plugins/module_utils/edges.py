@@ -26,6 +26,9 @@ HEADER_CHANGES_MAX = 5
 CIRCUIT_BREAKER_BUCKETS_MAX = 128
 HOSTPORT = re.compile(r'^[^\s:/]+:(\d{1,5})$')
 COOKIE_PREFIX = re.compile(r'^[A-Za-z0-9.]*$')
+HEADER_NAME = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")  # an HTTP token (ERR_NGROK_7023)
+GITHUB_TEAM = re.compile(r'^([^/\s]+/[^/\s]+|[0-9]+)$')  # org/team slug or numeric id (ERR_NGROK_7040)
+INACTIVITY_TIMEOUT_MAX = 365 * 24 * 3600  # one year (ERR_NGROK_7092)
 
 
 def _bool(name, default):
@@ -46,9 +49,25 @@ def _ids(name, prefix, read):
     return StringList(name, ordered=False, read=ref_ids(read), validate=check)
 
 
+def _distinct_entries(items):
+    """OAuth lists: every entry non-empty and given once (ERR_NGROK_7046..7055)."""
+    found = []
+    if any(not item for item in items):
+        found.append('entries must not be empty')
+    repeated = sorted(set(item for item in items if item and items.count(item) > 1))
+    if repeated:
+        found.append('entries must be unique (%s given more than once)' % ', '.join(repeated))
+    return found
+
+
 def _lowercase_entries(items):
     upper = [item for item in items if item != item.lower()]
-    return 'must be lower case (%s)' % ', '.join(upper) if upper else None
+    return _distinct_entries(items) + (['must be lower case (%s)' % ', '.join(upper)] if upper else [])
+
+
+def _github_teams(items):
+    bad = [item for item in items if item and not GITHUB_TEAM.match(item)]
+    return _distinct_entries(items) + (['%s: a team is org/team or a numeric id' % ', '.join(bad)] if bad else [])
 
 
 def _cookie_prefix(default):
@@ -56,13 +75,13 @@ def _cookie_prefix(default):
                 validate=lambda text: None if COOKIE_PREFIX.match(text) else 'may contain only letters, digits and periods')
 
 
-def _session_options(cookie_prefix_default):
+def _session_options(cookie_prefix_default, inactivity_timeout_max=None):
     """Sub-keys shared by the oauth, oidc and saml modules."""
     return [
         _enabled(),
         _bool('options_passthrough', False),
         _cookie_prefix(cookie_prefix_default),
-        _seconds('inactivity_timeout'),
+        Integer('inactivity_timeout', minimum=0, maximum=inactivity_timeout_max, default=0),
         _seconds('maximum_duration'),
     ]
 
@@ -79,6 +98,9 @@ def _headers_rules(module):
         found.append('the user-agent header cannot be added or removed')
     if 'host' in remove and 'host' not in add:
         found.append('removing the host header needs a replacement host in add')
+    bad = [name for name in list(add) + remove if not HEADER_NAME.match(name)]
+    if bad:
+        found.append('%s: not a valid header name' % ', '.join(repr(name) for name in bad))
     return found
 
 
@@ -103,12 +125,13 @@ def _oauth_provider(name):
     options = [
         Text('client_id'),  # '' (read from null) when ngrok's own OAuth app is used
         Text('client_secret', secret=True),
-        StringList('scopes', ordered=False),
+        StringList('scopes', ordered=False, validate=_distinct_entries),
         StringList('email_addresses', ordered=False, validate=_lowercase_entries),
         StringList('email_domains', ordered=False, validate=_lowercase_entries),
     ]
     if name == 'github':
-        options += [StringList('teams', ordered=False), StringList('organizations', ordered=False)]
+        options += [StringList('teams', ordered=False, validate=_github_teams),
+                    StringList('organizations', ordered=False, validate=_distinct_entries)]
 
     def rules(provider):
         if bool(provider.get('client_id')) != bool(provider.get('client_secret')):
@@ -157,7 +180,7 @@ ROUTE_MODULES = [
         Text('provider', default=None, spec={'type': 'str', 'required': True}),
         Text('secret', default=None, secret=True),
     ]),
-    Nested('oauth', purgeable=True, validate=_oauth_rules, options=_session_options('ngrok.') + [
+    Nested('oauth', purgeable=True, validate=_oauth_rules, options=_session_options('ngrok.', INACTIVITY_TIMEOUT_MAX) + [
         Nested('provider', options=[_oauth_provider(name) for name in OAUTH_PROVIDERS], spec={'type': 'dict', 'required': True}),
         _seconds('auth_check_interval'),
     ]),

@@ -145,7 +145,9 @@ class ResourceEngine:
         resource = self.resource
         if current is None:
             if self.params.get('id'):
-                raise ModuleFailure('no %s has the id %s' % (resource.kind, self.params['id']))
+                # Say why when it is because the parent is missing (a wrong edge, not a wrong route id).
+                reason = '%s, so ' % self.missing_parent() if resource.parent is not None and self.parent is None else ''
+                raise ModuleFailure('%sno %s has the id %s' % (reason, resource.kind, self.params['id']))
             if resource.parent is not None and self.parent is None:
                 if not self.check_mode:
                     raise ModuleFailure(self.missing_parent())
@@ -212,8 +214,12 @@ class ResourceEngine:
         resource = self.resource
         before = resource.view(current)
         if self.check_mode:
-            # Whether something still uses the object is only known to the API; looking for users here
-            # would cost every check-mode delete several listings.
+            # The API refuses to delete an object still in use. Check mode only warns: an earlier task of
+            # the same run (a teardown in dependency order) may only have pretended to remove the users.
+            users = resource.referrers(self.context, current['id']) if resource.referrers else []
+            if users:
+                self.context.warn('%s %s is used by %s; deleting it will fail unless an earlier task removes those uses'
+                                  % (resource.kind, current['id'], ', '.join(users)))
             return self.result(True, before, None)
         try:
             gone = self.delete(resource.item_path(current['id'], self.parent_id()))

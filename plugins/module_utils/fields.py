@@ -16,7 +16,6 @@ __metaclass__ = type
 
 import json
 
-from ansible.module_utils.six import string_types
 
 from ansible_collections.community.ngrok.plugins.module_utils.client import MASK
 
@@ -75,7 +74,7 @@ class Field:
         if self._validate is None or value is None:
             return []
         found = self._validate(value) or []
-        return ['%s: %s' % (path, problem) for problem in ([found] if isinstance(found, string_types) else found)]
+        return ['%s: %s' % (path, problem) for problem in ([found] if isinstance(found, str) else found)]
 
     # comparing and writing ---------------------------------------------------
     def equal(self, want, have):
@@ -137,7 +136,7 @@ class JsonText(Text):
         return value
 
     def problems(self, value, path):
-        if value is not None and not isinstance(value, (string_types, dict)):
+        if value is not None and not isinstance(value, (str, dict)):
             return ['%s: must be a string or a dictionary, not %s' % (path, type(value).__name__)]
         return super(JsonText, self).problems(self.from_user(value), path)
 
@@ -162,8 +161,13 @@ class Integer(Field):
         found = super(Integer, self).problems(value, path)
         if value is not None and ((self.minimum is not None and value < self.minimum)
                                   or (self.maximum is not None and value > self.maximum)):
-            found.append('%s: %s is out of range, it must be between %s and %s'
-                         % (path, value, self.minimum, self.maximum))
+            if self.maximum is None:
+                bounds = 'at least %s' % self.minimum
+            elif self.minimum is None:
+                bounds = 'at most %s' % self.maximum
+            else:
+                bounds = 'between %s and %s' % (self.minimum, self.maximum)
+            found.append('%s: %s is out of range, it must be %s' % (path, value, bounds))
         return found
 
 
@@ -203,7 +207,7 @@ class StringMap(Field):
                     found.append('%s: %r and %r are the same name (names are case-insensitive)' % (path, seen[lowered], key))
                 seen[lowered] = key
         for key, item in value.items():
-            if not isinstance(item, string_types):
+            if not isinstance(item, str):
                 found.append('%s.%s: must be a string, not %s' % (path, key, type(item).__name__))
         return found
 

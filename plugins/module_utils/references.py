@@ -8,7 +8,6 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible.module_utils.six import integer_types, string_types
 
 from ansible_collections.community.ngrok.plugins.module_utils.context import ModuleFailure
 from ansible_collections.community.ngrok.plugins.module_utils.fields import Field
@@ -50,7 +49,7 @@ class BackendWeights(Field):
         if value is None:
             return found
         for name, weight in value.items():
-            if isinstance(weight, bool) or not isinstance(weight, integer_types + string_types):
+            if isinstance(weight, bool) or not isinstance(weight, (int, str)):
                 found.append('%s.%s: the weight must be an integer, not %r' % (path, name, weight))
                 continue
             try:

@@ -27,7 +27,8 @@ options:
     default: all
   id:
     description:
-      - Only the backend with this id (one request, without listing). Its type follows from the id.
+      - Only the backend with this id (one request, without listing). Its type follows from the id's
+        prefix; a O(type) other than V(all) must be that type.
       - No backend with this id gives an empty list, not a failure.
     type: str
   description:
@@ -96,6 +97,39 @@ backends:
       description: Metadata as stored (V('') when none).
       type: str
       sample: '{"team":"web"}'
+    body:
+      description: Response body.
+      returned: for http_response backends
+      type: str
+      sample: <h1>Back soon</h1>
+    headers:
+      description: Response headers, names in lower case (V({}) when none).
+      returned: for http_response backends
+      type: dict
+      sample: {"content-type": "text/html"}
+    status_code:
+      description: Response status code.
+      returned: for http_response backends
+      type: int
+      sample: 503
+    labels:
+      description: The labels a tunnel must carry (V({}) when none).
+      returned: for tunnel_group backends
+      type: dict
+      sample: {"app": "web"}
+    tunnels:
+      description: The online tunnels that match now, as references.
+      returned: for tunnel_group backends
+      type: list
+      elements: dict
+      sample: []
+    backends:
+      description:
+        - For weighted backends, a dictionary of weights by backend id.
+        - For failover backends, the list of backend ids in failover order.
+      returned: for weighted and failover backends
+      type: raw
+      sample: {"bkdhr_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W": 90, "bkdhr_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1Y": 10}
 '''
 
 from ansible_collections.community.ngrok.plugins.module_utils.info import run_backend_info

@@ -21,8 +21,9 @@ description:
     does (header names in lower case, references read back as ids, server defaults). When it differs, it is
     sent whole - every sub-option you set - because the API replaces a module it receives, and sub-options you
     do not set return to the API's defaults.
-  - All changes to the route and its modules are sent in one update; each module removed by
-    O(purge_modules) costs one more request.
+  - All changes to the route and its modules are sent in one update (V(match) and V(match_type) are always
+    part of it). Each module removed by O(purge_modules) costs one more request, made before the update, so
+    that one sign-in module (O(oauth), O(oidc), O(saml)) can replace another in one task.
   - Secrets (OAuth and OIDC client secrets, the webhook verification secret) are compared with the values
     the API returns, and masked in the result and the diff; a changed secret shows as V(******** (changed\)).
 extends_documentation_fragment:
@@ -131,13 +132,15 @@ options:
         type: bool
       add:
         description:
-          - Headers to add, name to value, at most 5. Names are compared case-insensitively (the API stores
-            them in lower case); V(user-agent) cannot be added.
+          - Headers to add, name to value, at most 5. Names must be valid HTTP header names and are compared
+            case-insensitively (the API stores them in lower case), so the same name must not be given twice in
+            different cases; V(user-agent) cannot be added. Values are strings, compared exactly.
         type: dict
       remove:
         description:
-          - Names of headers to remove, at most 5, compared case-insensitively and as a set. Removing
-            V(host) needs a replacement V(host) in O(request_headers.add); V(user-agent) cannot be removed.
+          - Names of headers to remove, at most 5, compared case-insensitively and as a set (the API stores them
+            in lower case). Removing V(host) needs a replacement V(host) in O(request_headers.add); V(user-agent)
+            cannot be removed.
         type: list
         elements: str
   response_headers:
@@ -151,12 +154,14 @@ options:
         type: bool
       add:
         description:
-          - Headers to add, name to value, at most 5. Names are compared case-insensitively (the API stores
-            them in lower case).
+          - Headers to add, name to value, at most 5. Names must be valid HTTP header names and are compared
+            case-insensitively (the API stores them in lower case), so the same name must not be given twice in
+            different cases; V(user-agent) cannot be added. Values are strings, compared exactly.
         type: dict
       remove:
         description:
-          - Names of headers to remove, at most 5, compared case-insensitively and as a set.
+          - Names of headers to remove, at most 5, compared case-insensitively and as a set (the API stores them
+            in lower case); V(user-agent) cannot be removed.
         type: list
         elements: str
   webhook_verification:
@@ -198,15 +203,16 @@ options:
         type: str
       inactivity_timeout:
         description:
-          - Seconds of inactivity after which a session ends; the API defaults to V(0) (its own default).
+          - Seconds of inactivity after which a session ends, at most one year (V(31536000)); the API defaults to V(0).
         type: int
       maximum_duration:
         description:
-          - Seconds after which a session ends; the API defaults to V(0) (its own default).
+          - Seconds after which a session ends however active it is; the API defaults to V(0).
         type: int
       auth_check_interval:
         description:
-          - Seconds after which ngrok checks again with the provider; the API defaults to V(0) (its own default).
+          - Seconds after which ngrok checks again with the provider that the user may still access the route;
+            the API defaults to V(0).
         type: int
       provider:
         description:
@@ -231,17 +237,17 @@ options:
                 type: str
               scopes:
                 description:
-                  - OAuth scopes to request. Needs your own OAuth app.
+                  - OAuth scopes to request, each given once. Needs your own OAuth app.
                 type: list
                 elements: str
               email_addresses:
                 description:
-                  - Email addresses allowed access, in lower case.
+                  - Email addresses allowed access, in lower case, each given once.
                 type: list
                 elements: str
               email_domains:
                 description:
-                  - Email domains allowed access, in lower case.
+                  - Email domains allowed access, in lower case, each given once.
                 type: list
                 elements: str
           facebook:
@@ -261,17 +267,17 @@ options:
                 type: str
               scopes:
                 description:
-                  - OAuth scopes to request. Needs your own OAuth app.
+                  - OAuth scopes to request, each given once. Needs your own OAuth app.
                 type: list
                 elements: str
               email_addresses:
                 description:
-                  - Email addresses allowed access, in lower case.
+                  - Email addresses allowed access, in lower case, each given once.
                 type: list
                 elements: str
               email_domains:
                 description:
-                  - Email domains allowed access, in lower case.
+                  - Email domains allowed access, in lower case, each given once.
                 type: list
                 elements: str
           github:
@@ -291,27 +297,27 @@ options:
                 type: str
               scopes:
                 description:
-                  - OAuth scopes to request. Needs your own OAuth app.
+                  - OAuth scopes to request, each given once. Needs your own OAuth app.
                 type: list
                 elements: str
               email_addresses:
                 description:
-                  - Email addresses allowed access, in lower case.
+                  - Email addresses allowed access, in lower case, each given once.
                 type: list
                 elements: str
               email_domains:
                 description:
-                  - Email domains allowed access, in lower case.
+                  - Email domains allowed access, in lower case, each given once.
                 type: list
                 elements: str
               teams:
                 description:
-                  - GitHub teams whose members may access the route, as V(org/team) slugs or numeric ids.
+                  - GitHub teams whose members may access the route, as V(org/team) slugs or numeric ids, each given once.
                 type: list
                 elements: str
               organizations:
                 description:
-                  - GitHub organizations whose members may access the route.
+                  - GitHub organizations whose members may access the route, as slugs, each given once.
                 type: list
                 elements: str
           gitlab:
@@ -331,17 +337,17 @@ options:
                 type: str
               scopes:
                 description:
-                  - OAuth scopes to request. Needs your own OAuth app.
+                  - OAuth scopes to request, each given once. Needs your own OAuth app.
                 type: list
                 elements: str
               email_addresses:
                 description:
-                  - Email addresses allowed access, in lower case.
+                  - Email addresses allowed access, in lower case, each given once.
                 type: list
                 elements: str
               email_domains:
                 description:
-                  - Email domains allowed access, in lower case.
+                  - Email domains allowed access, in lower case, each given once.
                 type: list
                 elements: str
           google:
@@ -361,17 +367,17 @@ options:
                 type: str
               scopes:
                 description:
-                  - OAuth scopes to request. Needs your own OAuth app.
+                  - OAuth scopes to request, each given once. Needs your own OAuth app.
                 type: list
                 elements: str
               email_addresses:
                 description:
-                  - Email addresses allowed access, in lower case.
+                  - Email addresses allowed access, in lower case, each given once.
                 type: list
                 elements: str
               email_domains:
                 description:
-                  - Email domains allowed access, in lower case.
+                  - Email domains allowed access, in lower case, each given once.
                 type: list
                 elements: str
           linkedin:
@@ -391,17 +397,17 @@ options:
                 type: str
               scopes:
                 description:
-                  - OAuth scopes to request. Needs your own OAuth app.
+                  - OAuth scopes to request, each given once. Needs your own OAuth app.
                 type: list
                 elements: str
               email_addresses:
                 description:
-                  - Email addresses allowed access, in lower case.
+                  - Email addresses allowed access, in lower case, each given once.
                 type: list
                 elements: str
               email_domains:
                 description:
-                  - Email domains allowed access, in lower case.
+                  - Email domains allowed access, in lower case, each given once.
                 type: list
                 elements: str
           microsoft:
@@ -421,17 +427,17 @@ options:
                 type: str
               scopes:
                 description:
-                  - OAuth scopes to request. Needs your own OAuth app.
+                  - OAuth scopes to request, each given once. Needs your own OAuth app.
                 type: list
                 elements: str
               email_addresses:
                 description:
-                  - Email addresses allowed access, in lower case.
+                  - Email addresses allowed access, in lower case, each given once.
                 type: list
                 elements: str
               email_domains:
                 description:
-                  - Email domains allowed access, in lower case.
+                  - Email domains allowed access, in lower case, each given once.
                 type: list
                 elements: str
           twitch:
@@ -451,17 +457,17 @@ options:
                 type: str
               scopes:
                 description:
-                  - OAuth scopes to request. Needs your own OAuth app.
+                  - OAuth scopes to request, each given once. Needs your own OAuth app.
                 type: list
                 elements: str
               email_addresses:
                 description:
-                  - Email addresses allowed access, in lower case.
+                  - Email addresses allowed access, in lower case, each given once.
                 type: list
                 elements: str
               email_domains:
                 description:
-                  - Email domains allowed access, in lower case.
+                  - Email domains allowed access, in lower case, each given once.
                 type: list
                 elements: str
   saml:
@@ -600,7 +606,14 @@ options:
 notes:
   - "Requests per task, counted against the API emulator. No change: one read of the edge (a GET by id,
     or the edge listing when O(edge) is a description); create or update: that plus one POST or PATCH;
-    each purged module: one DELETE; naming the backend by description: one listing per backend type."
+    delete: that plus one DELETE; each purged module: one DELETE; naming the backend by description: one
+    listing per backend type. Check mode makes the reads only."
+  - Rules the API enforces and that can be checked without asking it (one sign-in module per route, one
+    OAuth provider, client id and secret together, circuit breaker ranges, header limits and names, a
+    webhook secret for every provider but V(sns), lower-case and unique OAuth list entries...) are checked
+    before any request, and every problem found is reported at once. Rules that depend on other objects
+    (only one route of an edge may have a sign-in module, the backend and IP policies must exist) are left
+    to the API, whose error is reported with its code.
 seealso:
   - module: community.ngrok.ngrok_https_edge
   - module: community.ngrok.ngrok_weighted_backend

@@ -17,7 +17,9 @@ description:
   - The backend is found by O(id), else by the options in O(find_by) (its description by default).
   - Only the options you set are compared and changed.
   - Deleting a backend that a weighted or failover backend or an HTTPS edge route still uses fails,
-    names the objects that use it, and changes nothing.
+    names the objects that use it (also returned as RV(used_by)), and changes nothing. In check mode the
+    task warns instead and names them, since an earlier task of the same run may only have pretended to
+    remove those uses; finding them lists the weighted and failover backends and the HTTPS edges.
 extends_documentation_fragment:
   - community.ngrok.ngrok
   - community.ngrok.ngrok.resource
@@ -29,7 +31,9 @@ options:
       - A backend is named by its id (for example V(bkdhr_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W)) or by the exact
         description of an existing backend of any type. A description that matches no backend, or more
         than one, fails the task before any change; naming backends by description lists each backend
-        type once per task. A backend may appear only once.
+        type once per task. A name that starts with a backend id prefix (V(bkdhr_), V(bkdtg_), V(bkdwd_),
+        V(bkdfo_)) is an id and is used as given; the API refuses an id no backend has.
+      - A backend may appear only once; two names of the same backend fail the task.
       - Order is significant. The same backends in another order are a change.
       - The ngrok API empties the backends of a failover backend when an update does not send them, so
         every update sends the whole list, the current one when this option is not set.
@@ -85,10 +89,21 @@ backend:
       type: str
       sample: ''
     backends:
-      description: Backend ids in failover order.
+      description:
+        - Backend ids in failover order.
+        - In check mode, a backend named by a description that matches no backend yet appears as that
+          description.
       type: list
       elements: str
       sample: ["bkdwd_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1X", "bkdhr_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W"]
+used_by:
+  description:
+    - The objects that still use the backend, when a delete failed because of them (ngrok error
+      C(ERR_NGROK_6502)). Empty when the API refused the delete but they could not be found.
+  returned: when a delete was refused because the backend is in use
+  type: list
+  elements: str
+  sample: ["failover backend bkdfo_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1Z (web with fallback)"]
 '''
 
 from ansible_collections.community.ngrok.plugins.module_utils.backends import FAILOVER

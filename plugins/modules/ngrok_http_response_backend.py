@@ -17,7 +17,9 @@ description:
   - The backend is found by O(id), else by the options in O(find_by) (its description by default).
   - Only the options you set are compared and changed; everything else on the backend is left alone.
   - Deleting a backend that a weighted or failover backend or an HTTPS edge route still uses fails,
-    names the objects that use it, and changes nothing.
+    names the objects that use it (also returned as RV(used_by)), and changes nothing. In check mode the
+    task warns instead and names them, since an earlier task of the same run may only have pretended to
+    remove those uses; finding them lists the weighted and failover backends and the HTTPS edges.
 extends_documentation_fragment:
   - community.ngrok.ngrok
   - community.ngrok.ngrok.resource
@@ -123,6 +125,14 @@ backend:
       description: Response status code.
       type: int
       sample: 503
+used_by:
+  description:
+    - The objects that still use the backend, when a delete failed because of them (ngrok error
+      C(ERR_NGROK_6502)). Empty when the API refused the delete but they could not be found.
+  returned: when a delete was refused because the backend is in use
+  type: list
+  elements: str
+  sample: ["failover backend bkdfo_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1Z (web with fallback)"]
 '''
 
 from ansible_collections.community.ngrok.plugins.module_utils.backends import HTTP_RESPONSE

@@ -18,7 +18,9 @@ description:
   - Only the options you set are compared and changed. The tunnels that currently match are returned
     and never cause a change.
   - Deleting a backend that a weighted or failover backend or an HTTPS edge route still uses fails,
-    names the objects that use it, and changes nothing.
+    names the objects that use it (also returned as RV(used_by)), and changes nothing. In check mode the
+    task warns instead and names them, since an earlier task of the same run may only have pretended to
+    remove those uses; finding them lists the weighted and failover backends and the HTTPS edges.
 extends_documentation_fragment:
   - community.ngrok.ngrok
   - community.ngrok.ngrok.resource
@@ -87,6 +89,14 @@ backend:
       type: list
       elements: dict
       sample: [{"id": "tn_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1U", "uri": "https://api.ngrok.com/tunnels/tn_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1U"}]
+used_by:
+  description:
+    - The objects that still use the backend, when a delete failed because of them (ngrok error
+      C(ERR_NGROK_6502)). Empty when the API refused the delete but they could not be found.
+  returned: when a delete was refused because the backend is in use
+  type: list
+  elements: str
+  sample: ["failover backend bkdfo_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1Z (web with fallback)"]
 '''
 
 from ansible_collections.community.ngrok.plugins.module_utils.backends import TUNNEL_GROUP

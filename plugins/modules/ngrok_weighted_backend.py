@@ -17,7 +17,9 @@ description:
   - The backend is found by O(id), else by the options in O(find_by) (its description by default).
   - Only the options you set are compared and changed.
   - Deleting a backend that a weighted or failover backend or an HTTPS edge route still uses fails,
-    names the objects that use it, and changes nothing.
+    names the objects that use it (also returned as RV(used_by)), and changes nothing. In check mode the
+    task warns instead and names them, since an earlier task of the same run may only have pretended to
+    remove those uses; finding them lists the weighted and failover backends and the HTTPS edges.
 extends_documentation_fragment:
   - community.ngrok.ngrok
   - community.ngrok.ngrok.resource
@@ -29,7 +31,9 @@ options:
       - A backend is named by its id (for example V(bkdhr_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W)) or by the exact
         description of an existing backend of any type. A description that matches no backend, or more
         than one, fails the task before any change; naming backends by description lists each backend
-        type once per task.
+        type once per task. A name that starts with a backend id prefix (V(bkdhr_), V(bkdtg_), V(bkdwd_),
+        V(bkdfo_)) is an id and is used as given; the API refuses an id no backend has.
+      - Two names of the same backend fail the task.
       - A weight is an integer from V(0) to V(10000); a backend's share of the traffic is its weight
         divided by the sum of all weights.
       - The whole dictionary is compared; a backend left out is removed from the split.
@@ -98,9 +102,20 @@ backend:
       type: str
       sample: '{"team":"web"}'
     backends:
-      description: Weights by backend id.
+      description:
+        - Weights by backend id.
+        - In check mode, a backend named by a description that matches no backend yet appears under that
+          description.
       type: dict
       sample: {"bkdhr_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W": 90, "bkdhr_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1Y": 10}
+used_by:
+  description:
+    - The objects that still use the backend, when a delete failed because of them (ngrok error
+      C(ERR_NGROK_6502)). Empty when the API refused the delete but they could not be found.
+  returned: when a delete was refused because the backend is in use
+  type: list
+  elements: str
+  sample: ["failover backend bkdfo_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1Z (web with fallback)"]
 '''
 
 from ansible_collections.community.ngrok.plugins.module_utils.backends import WEIGHTED

@@ -12,6 +12,7 @@ import io
 import json
 import sys
 
+from ansible.module_utils.common import warnings as module_warnings
 from ansible.module_utils.testing import patch_module_args
 
 
@@ -25,6 +26,10 @@ def module_args(emulator, **args):
 def run_module(main, args, check_mode=False):
     """Run a module's main() like Ansible does; returns its result dict (failed or not)."""
     args = dict(args, _ansible_check_mode=check_mode, _ansible_diff=True)
+    # A module runs in a process of its own: warnings of an earlier run must not show up in this one.
+    for pending in (getattr(module_warnings, '_global_warnings', None), getattr(module_warnings, '_global_deprecations', None)):
+        if pending is not None:
+            pending.clear()
     captured = _Capture()
     with patch_module_args(args):
         with captured:
@@ -33,6 +38,11 @@ def run_module(main, args, check_mode=False):
             except SystemExit:
                 pass
     return json.loads(captured.text)
+
+
+def warning_messages(result):
+    """The texts of a result's warnings (ansible-core 2.19 returns them as structured summaries)."""
+    return [item['event']['msg'] if isinstance(item, dict) else item for item in result.get('warnings', [])]
 
 
 class _Capture:

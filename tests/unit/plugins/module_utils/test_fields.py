@@ -60,6 +60,12 @@ def test_integer_range():
     assert field.problems(600, 'status_code') == ['status_code: 600 is out of range, it must be between 100 and 599']
 
 
+def test_integer_with_one_bound_names_only_that_bound():
+    assert Integer('rolling_window', minimum=1).problems(0, 'rolling_window') == [
+        'rolling_window: 0 is out of range, it must be at least 1']
+    assert Integer('weight', maximum=9).problems(10, 'weight') == ['weight: 10 is out of range, it must be at most 9']
+
+
 def test_unordered_lists_compare_as_sets():
     assert StringList('hostports', ordered=False).equal(['b:443', 'a:443'], ['a:443', 'b:443'])
     assert not StringList('backends').equal(['b', 'a'], ['a', 'b'])

@@ -120,3 +120,33 @@ def test_route_rules_are_checked_before_any_request():
     hook = ROUTE.field('webhook_verification')
     assert hook.problems(user(hook, provider='github'), 'webhook_verification') == ['webhook_verification: provider github needs a secret']
     assert hook.problems(user(hook, provider='sns', secret='x'), 'webhook_verification') == ['webhook_verification: the sns provider takes no secret']
+
+
+def test_header_names_must_be_http_tokens():
+    headers = ROUTE.field('request_headers')
+    problems = headers.problems(user(headers, add={'X Bad': '1', 'X-Good': '2'}, remove=['a:b']), 'request_headers')
+    assert problems == ["request_headers: 'x bad', 'a:b': not a valid header name"]
+    assert headers.problems(user(headers, add={'X-Good': '2'}, remove=['Server']), 'request_headers') == []
+
+
+def test_oauth_lists_need_distinct_non_empty_entries_and_github_teams_their_format():
+    oauth = ROUTE.field('oauth')
+    provider = oauth.options[-2]
+    github = user(provider.options[2], email_domains=['example.com', 'example.com', ''], teams=['org/team', '42', 'team'],
+                  organizations=['org', 'org'])
+    problems = oauth.problems(user(oauth, provider=user(provider, github=github)), 'oauth')
+    assert problems == [
+        'oauth.provider.github.email_domains: entries must not be empty',
+        'oauth.provider.github.email_domains: entries must be unique (example.com given more than once)',
+        'oauth.provider.github.teams: team: a team is org/team or a numeric id',
+        'oauth.provider.github.organizations: entries must be unique (org given more than once)',
+    ]
+
+
+def test_oauth_inactivity_timeout_is_at_most_a_year():
+    oauth = ROUTE.field('oauth')
+    provider = oauth.options[-2]
+    google = user(provider, google=user(provider.options[4]))
+    assert oauth.problems(user(oauth, provider=google, inactivity_timeout=365 * 24 * 3600), 'oauth') == []
+    assert oauth.problems(user(oauth, provider=google, inactivity_timeout=365 * 24 * 3600 + 1), 'oauth') == [
+        'oauth.inactivity_timeout: 31536001 is out of range, it must be between 0 and 31536000']

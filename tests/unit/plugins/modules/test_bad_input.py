@@ -99,9 +99,9 @@ MODULES = {
         mutation('tripped_duration', st.integers(max_value=0).map(lambda n: {'circuit_breaker': {'tripped_duration': n}})),
         mutation('at most 5 headers', st.integers(6, 12).map(lambda n: {'request_headers': {'add': dict(('h%d' % i, 'v') for i in range(n))}})),
         mutation('needs a secret', st.sampled_from(['github', 'slack', 'stripe']).map(lambda p: {'webhook_verification': {'provider': p}})),
-        mutation('provider must name exactly one of', st.lists(st.sampled_from(['github', 'google', 'gitlab', 'amazon']), min_size=2,
-                                                              max_size=4, unique=True).map(
-            lambda names: {'oauth': {'provider': dict((name, {}) for name in names)}})),
+        mutation('provider must name exactly one of',
+                 st.lists(st.sampled_from(['github', 'google', 'gitlab', 'amazon']), min_size=2, max_size=4, unique=True).map(
+                     lambda names: {'oauth': {'provider': dict((name, {}) for name in names)}})),
         mutation('only one of oauth, oidc and saml', st.just({'oauth': {'provider': {'google': {}}}, 'saml': {'idp_metadata': '<x/>'}})),
         mutation('must be lower case', words.filter(lambda w: w != w.lower()).map(
             lambda w: {'oauth': {'provider': {'google': {'email_domains': [w]}}}})),

@@ -8,6 +8,8 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import json
+
 from ansible_collections.community.ngrok.plugins.modules import ngrok_edge_route, ngrok_https_edge
 from ansible_collections.community.ngrok.tests.unit.helpers import module_args, run_module
 
@@ -19,6 +21,8 @@ def run(emulator, module, check_mode=False, **args):
 
 
 def calls(log):
+    """(method, last path segment) of each request, after checking they all shared one TCP connection."""
+    assert len(set(entry['connection'] for entry in log)) <= 1
     return [(entry['method'], entry['path'].rsplit('/', 1)[-1]) for entry in log]
 
 
@@ -33,7 +37,6 @@ def test_route_requests_noop_create_update_purge(emulator):
     route = dict(edge=edge, match='/', match_type='path_prefix', backend={'backend': backend})
     created, log = run(emulator, ngrok_edge_route, compression={}, **route)
     assert calls(log) == [('GET', edge), ('POST', 'routes')]
-    assert len(set(entry['connection'] for entry in log)) == 1
     noop, log = run(emulator, ngrok_edge_route, **route)
     assert noop['changed'] is False and calls(log) == [('GET', edge)]
     updated, log = run(emulator, ngrok_edge_route, request_headers={'add': {'X-A': '1'}}, **route)
@@ -41,6 +44,34 @@ def test_route_requests_noop_create_update_purge(emulator):
     purged, log = run(emulator, ngrok_edge_route, purge_modules=True, **route)
     assert calls(log) == [('GET', edge), ('DELETE', 'compression'), ('DELETE', 'request_headers')]
     assert purged['route']['compression'] is None and purged['route']['backend'] == {'enabled': True, 'backend': backend}
+
+
+def test_route_with_the_edge_by_description_lists_the_edges_instead_of_reading_one(emulator):
+    edge, backend = edge_and_backend(emulator)
+    route = dict(edge='edge', match='/', backend={'backend': backend})
+    created, log = run(emulator, ngrok_edge_route, match_type='exact_path', **route)
+    assert calls(log) == [('GET', 'https'), ('POST', 'routes')]
+    noop, log = run(emulator, ngrok_edge_route, **route)
+    assert noop['changed'] is False and calls(log) == [('GET', 'https')]
+    updated, log = run(emulator, ngrok_edge_route, compression={}, **route)
+    assert calls(log) == [('GET', 'https'), ('PATCH', created['route']['id'])]
+    purged, log = run(emulator, ngrok_edge_route, purge_modules=True, **route)
+    assert calls(log) == [('GET', 'https'), ('DELETE', 'compression')]
+    gone, log = run(emulator, ngrok_edge_route, state='absent', **route)
+    assert gone['changed'] is True and calls(log) == [('GET', 'https'), ('DELETE', created['route']['id'])]
+    again, log = run(emulator, ngrok_edge_route, state='absent', **route)
+    assert again['changed'] is False and calls(log) == [('GET', 'https')]
+
+
+def test_route_update_and_purge_together_delete_first_then_patch_once(emulator):
+    edge, backend = edge_and_backend(emulator)
+    route = dict(edge=edge, match='/', match_type='path_prefix')
+    run(emulator, ngrok_edge_route, backend={'backend': backend}, compression={}, websocket_tcp_converter={}, **route)
+    result, log = run(emulator, ngrok_edge_route, purge_modules=True, request_headers={'remove': ['Server']}, **route)
+    assert calls(log) == [('GET', edge), ('DELETE', 'backend'), ('DELETE', 'compression'),
+                          ('DELETE', 'websocket_tcp_converter'), ('PATCH', result['route']['id'])]
+    assert result['route']['request_headers'] == {'enabled': True, 'add': {}, 'remove': ['server']}
+    assert result['route']['backend'] is None
 
 
 def test_route_by_edge_description_lists_edges_once_and_backend_description_each_backend_type_once(emulator):
@@ -91,3 +122,24 @@ def test_edge_noop_and_purge(emulator):
     purged, log = run(emulator, ngrok_https_edge, id=created['edge']['id'], tls_termination={'min_version': '1.3'}, purge_modules=True)
     assert calls(log) == [('GET', created['edge']['id']), ('DELETE', 'mutual_tls')]
     assert purged['edge']['mutual_tls'] is None and purged['edge']['tls_termination']['terminate_at'] == 'edge'
+
+
+def test_route_check_mode_on_an_edge_an_earlier_task_would_create_warns_and_predicts(emulator):
+    result, log = run(emulator, ngrok_edge_route, check_mode=True, edge='later', match='/', match_type='exact_path',
+                      backend={'backend': 'later backend'})
+    assert result['changed'] is True
+    assert result['route']['edge_id'] is None and result['route']['backend'] == {'enabled': True, 'backend': 'later backend'}
+    warnings = json.dumps(result['warnings'])  # texts, or structured warnings since ansible-core 2.19
+    assert "no HTTPS edge has the description 'later'" in warnings
+    assert "no backend has the description 'later backend'" in warnings
+    assert all(method == 'GET' for method, dummy in calls(log))
+
+
+def test_a_route_id_on_a_missing_edge_names_the_edge_as_the_reason(emulator):
+    route_id = 'edghtsrt_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W'
+    result, log = run(emulator, ngrok_edge_route, edge='nowhere', id=route_id)
+    assert result['failed'] is True
+    assert result['msg'] == "no HTTPS edge has the description 'nowhere', so no HTTPS edge route has the id " + route_id
+    assert calls(log) == [('GET', 'https')]
+    gone, log = run(emulator, ngrok_edge_route, edge='nowhere', id=route_id, state='absent')
+    assert gone['changed'] is False and calls(log) == [('GET', 'https')]

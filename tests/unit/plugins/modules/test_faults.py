@@ -21,6 +21,7 @@ from ansible_collections.community.ngrok.plugins.modules import (
     ngrok_backend_info, ngrok_edge_route, ngrok_failover_backend, ngrok_http_response_backend, ngrok_https_edge,
     ngrok_tunnel_group_backend, ngrok_weighted_backend,
 )
+from ansible_collections.community.ngrok.plugins.module_utils.client import MAX_RETRIES
 from ansible_collections.community.ngrok.tests.unit.helpers import module_args, run_module
 
 
@@ -163,7 +164,7 @@ def test_an_exhausted_retry_budget_fails_naming_the_request_and_the_error(emulat
     code = '503' if method != 'POST' else '429 ERR_NGROK_226'
     assert result['msg'].startswith('%s /' % method) and (' failed: HTTP %s' % code) in result['msg'], result['msg']
     assert result['api_error']['method'] == method
-    assert len(waits) == 6  # the retry budget
+    assert len(waits) == MAX_RETRIES
     emulator.clear_faults()
     assert len(case.found(emulator, ctx)) == (0 if operation == 'create' else 1)
 
@@ -182,7 +183,7 @@ def test_answers_slower_than_the_timeout_fail_clearly(emulator, waits, name, ope
         assert 'run the task again to find it' in result['msg']
         assert waits == []  # no backoff: the create was not tried again
     else:
-        assert len(waits) == 6
+        assert len(waits) == MAX_RETRIES
 
 
 def test_info_survives_faults_on_every_page(emulator, waits):
