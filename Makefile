@@ -18,13 +18,14 @@ export CORE TARGET ANSIBLE_TEST_ARGS
 
 .DEFAULT_GOAL := help
 .PHONY: help test sanity units integration emulator-tests demo emulator-start emulator-stop lint-tools clean \
+	docs docs-lint lint ee galaxy-check changelog-lint release-notes release-checks bench reliability \
 	$(foreach c,$(CORES),sanity-$(c) units-$(c) integration-$(c))
 
 # help: list the targets.
 help:
 	@sed -n 's/^# \([a-z%-]*\): /  make \1: /p' $(MAKEFILE_LIST)
 
-# test: what CI runs. For each ansible-core whose Python exists: sanity, units, integration; then emulator-tests.
+# test: what CI runs. For each ansible-core whose Python exists: sanity, units, integration; then emulator-tests, lint-tools and the release checks.
 test:
 	tools/test.sh
 
@@ -70,7 +71,49 @@ emulator-stop:
 lint-tools:
 	shellcheck -x tools/*.sh .ci/run
 
+# bench: requests per task, task cost against a bare uri task, scale to 10,000 objects (reports, never fails on time).
+bench:
+	tools/bench.sh
+
+# reliability: rate limit, 20 forks at once, two racing runs, check mode of every example, secret scan of -vvvv output.
+reliability:
+	tools/reliability.sh
+
+# The release checks run in .venvs/release (tools/requirements-release.txt, made on first use); see tools/release-checks.sh.
+
+# docs: build the HTML docsite (antsibull-docs + Sphinx, offline, warnings are errors) into docs/build/html.
+docs:
+	tools/docs.sh
+
+# docs-lint: antsibull-docs lint-collection-docs --plugin-docs (module docs and the guides in docs/docsite/).
+docs-lint:
+	tools/release-checks.sh docs-lint
+
+# lint: ansible-lint, production profile, offline, strict, on the whole collection (examples/, integration targets...).
+lint:
+	tools/release-checks.sh lint
+
+# ee: ansible-builder create from meta/execution-environment.yml, and introspection of the collection's requirements.
+ee:
+	tools/release-checks.sh ee
+
+# galaxy-check: build the tarball, check its content, galaxy-importer (no warnings), install it and run an example.
+galaxy-check:
+	tools/release-checks.sh galaxy
+
+# changelog-lint: antsibull-changelog lint of changelogs/fragments.
+changelog-lint:
+	tools/release-checks.sh changelog-lint
+
+# release-notes: render CHANGELOG.rst for galaxy.yml's version into .cache/release/ (the fragments stay).
+release-notes:
+	tools/release-checks.sh release-notes
+
+# release-checks: all of the above but docs: changelog-lint docs-lint lint ee galaxy-check release-notes.
+release-checks:
+	tools/release-checks.sh all
+
 # clean: remove the virtualenvs and caches of this tree (not ~/.cache/pip or ~/.ansible).
 clean:
 	-tools/emulator.sh stop
-	rm -rf .venvs .cache tests/output
+	rm -rf .venvs .cache tests/output docs/build

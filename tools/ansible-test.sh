@@ -7,6 +7,8 @@
 #   CORE               2.19, 2.20 or 2.21 (default: the first whose Python is found)
 #   TARGET             a target (integration target, unit test file or sanity path) to run alone
 #   ANSIBLE_TEST_ARGS  extra ansible-test arguments, split on blanks (e.g. "-v --test pylint")
+#   SECRET_SCAN=1      integration only: run at -vvvv (module results and their diffs printed whole) and
+#                      fail if the API key or any secret value of the targets appears in the output
 #
 # ansible-test runs from a copy of the tree at .cache/ansible-test/<core>/ansible_collections/community/ngrok
 # (re-synced on every run; its tests/output/.tmp/delegation keeps the units/integration virtualenv warm),
@@ -42,7 +44,8 @@ print(" ".join(sorted({get_venv_packages(types.SimpleNamespace(version=v))["pip"
     mkdir -p "$HOME/.ansible/test/cache"
     for version in $versions; do
         target=$HOME/.ansible/test/cache/get_pip_${version//./_}.py
-        cmp -s "$source" "$target" || cp "$source" "$target"
+        # Copied then renamed: concurrent runs for other cores may read it meanwhile.
+        cmp -s "$source" "$target" || { cp "$source" "$target.$$" && mv -f "$target.$$" "$target"; }
     done
 }
 
@@ -82,21 +85,6 @@ check_sanity_ignores() {
     done
 }
 
-# ansible-test sanity runs shellcheck on *.sh only when it is installed; install it where we can.
-ensure_shellcheck() {
-    command -v shellcheck >/dev/null 2>&1 && return 0
-    if [[ -n ${NO_SYSTEM_PACKAGES:-} || $(id -u) != 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
-        warn "shellcheck is not installed: sanity's shellcheck test will be skipped"
-        return 0
-    fi
-    log "installing shellcheck (apt-get) for sanity's shellcheck test"
-    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck >/dev/null 2>&1; then
-        DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 || true
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck >/dev/null 2>&1 \
-            || warn "could not install shellcheck: sanity's shellcheck test will be skipped"
-    fi
-}
-
 emulator_state=$work/emulator
 stop_emulator() {
     EMULATOR_STATE_DIR=$emulator_state "$REPO_ROOT/tools/emulator.sh" stop || true
@@ -114,7 +102,7 @@ start_emulator() {
     [[ -f $template ]] || die "$template is missing"
     sed -e "s|@NGROK_API_URL@|$url|g" -e "s|@NGROK_API_KEY@|$api_key|g" -e "s|@NGROK_EMULATOR_URL@|$url|g" \
         "$template" >"$copy/tests/integration/integration_config.yml"
-    log "integration_config.yml: ngrok_api_url=$url ngrok_emulator_url=$url ngrok_api_key=$api_key"
+    log "integration_config.yml: ngrok_api_url=$url ngrok_emulator_url=$url (ngrok_api_key: a fresh random key)"
 }
 
 [[ $command != sanity ]] || check_sanity_ignores
@@ -140,9 +128,25 @@ args+=("$@")
 [[ -z ${TARGET:-} ]] || args+=("$TARGET")
 
 log "ansible-core $("$venv/bin/python" -c 'import ansible.release; print(ansible.release.__version__)') on Python $python_version: ansible-test ${args[*]}"
+scan=
+if [[ $command == integration && -n ${SECRET_SCAN:-} ]]; then
+    scan=$work/integration-vvvv.log
+    args+=(-vvvv)
+fi
 log "in $copy"
 status=0
-(cd "$copy" && PATH=$(python_path "$python_version") "$venv/bin/ansible-test" "${args[@]}") || status=$?
+if [[ -n $scan ]]; then
+    (cd "$copy" && PATH=$(python_path "$python_version") "$venv/bin/ansible-test" "${args[@]}") >"$scan" 2>&1 || status=$?
+    tail -n 5 "$scan"
+else
+    (cd "$copy" && PATH=$(python_path "$python_version") "$venv/bin/ansible-test" "${args[@]}") || status=$?
+fi
 if [[ $status != 0 ]]; then
-    die "ansible-test $command failed on ansible-core $core (exit $status); its output is in $copy/tests/output"
+    [[ -z $scan ]] || grep -E -B2 -A20 'FAILED!|Task failed' "$scan" | tail -n 60
+    die "ansible-test $command failed on ansible-core $core (exit $status); its output is in $copy/tests/output${scan:+ and $scan}"
+fi
+if [[ -n $scan ]]; then
+    "$venv/bin/python" "$REPO_ROOT/tools/secret_scan.py" --yaml-dir "$REPO_ROOT/tests/integration/targets" \
+        --value "$(sed -n 's/^ngrok_api_key: "\(.*\)".*/\1/p' "$copy/tests/integration/integration_config.yml")" "$scan" \
+        || die "a secret appears in the -vvvv output of the integration targets ($scan)"
 fi

@@ -12,6 +12,7 @@
 #                           give each concurrent run its own
 #   EMULATOR_PYTHON         interpreter for serve.py (default .venvs/tools/bin/python, made if needed)
 #   EMULATOR_START_TIMEOUT  seconds to wait for the ready line (default 30)
+#   EMULATOR_ARGS           more serve.py arguments, e.g. "--rate-limit 120"
 set -euo pipefail
 # shellcheck source=tools/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -68,7 +69,8 @@ start() {
     mkdir -p "$state_dir"
     rm -f "$state_dir/pid" "$state_dir/url" "$state_dir/api_key" "$state_dir/stdout.log" "$state_dir/stderr.log"
 
-    "$python" "$serve" --port 0 --api-key "$api_key" \
+    # shellcheck disable=SC2086  # EMULATOR_ARGS is a list of arguments
+    "$python" "$serve" --port 0 --api-key "$api_key" ${EMULATOR_ARGS:-} \
         </dev/null >"$state_dir/stdout.log" 2>"$state_dir/stderr.log" &
     pid=$!
     echo "$pid" >"$state_dir/pid"

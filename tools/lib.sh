@@ -181,3 +181,58 @@ ensure_tools_venv() {
 new_api_key() {
     echo "emu_$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 }
+
+# ensure_release_venv -> path of .venvs/release: the release tooling (galaxy-importer, ansible-lint,
+# antsibull-docs + Sphinx, antsibull-changelog, ansible-builder) with ansible-core 2.19 and the
+# collection's own requirements, pinned by tools/requirements-release.txt and tools/constraints-release.txt.
+ensure_release_venv() {
+    local python
+    python=$(find_python "$TOOLS_PYTHON_VERSION") || die "python$TOOLS_PYTHON_VERSION not found (needed for .venvs/release)"
+    ensure_venv "$VENVS_DIR/release" "$python" \
+        -r "$REPO_ROOT/tools/requirements-release.txt" -c "$REPO_ROOT/tools/constraints-release.txt" \
+        -r "$REPO_ROOT/requirements.txt"
+    echo "$VENVS_DIR/release"
+}
+
+# ensure_playbook_venv CORE -> path of .venvs/playbooks-CORE: ansible-core CORE and the collection's requirements,
+# for running playbooks against the emulator (reliability runs, benchmarks).
+ensure_playbook_venv() {
+    local core=$1 python
+    python=$(find_python "$(core_python "$core")") || die "python$(core_python "$core") (for ansible-core $core) not found"
+    ensure_venv "$VENVS_DIR/playbooks-$core" "$python" "$(core_requirement "$core")" -r "$REPO_ROOT/requirements.txt"
+    echo "$VENVS_DIR/playbooks-$core"
+}
+
+# collections_path -> a collections path in which community.ngrok is this tree (a symlink).
+collections_path() {
+    mkdir -p "$CACHE_DIR/collections/ansible_collections/community"
+    ln -sfn "$REPO_ROOT" "$CACHE_DIR/collections/ansible_collections/community/ngrok"
+    echo "$CACHE_DIR/collections"
+}
+
+# emulator_writes URL -> number of POST/PATCH/PUT/DELETE requests in the emulator's log.
+emulator_writes() {
+    curl -sf "$1/_emulator/requests" | python3 -c '
+import json, sys
+print(sum(1 for r in json.load(sys.stdin)["requests"] if r["method"] in ("POST", "PATCH", "PUT", "DELETE")))'
+}
+
+# emulator_reset URL: forget every object and the request log.
+emulator_reset() {
+    curl -sf -X POST "$1/_emulator/reset" >/dev/null
+}
+
+# ansible-test sanity runs shellcheck on *.sh only when it is installed; install it where we can.
+ensure_shellcheck() {
+    command -v shellcheck >/dev/null 2>&1 && return 0
+    if [[ -n ${NO_SYSTEM_PACKAGES:-} || $(id -u) != 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
+        warn "shellcheck is not installed: sanity's shellcheck test will be skipped"
+        return 0
+    fi
+    log "installing shellcheck (apt-get) for sanity's shellcheck test"
+    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck >/dev/null 2>&1; then
+        DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 || true
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck >/dev/null 2>&1 \
+            || warn "could not install shellcheck: sanity's shellcheck test will be skipped"
+    fi
+}

@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
-# Everything CI runs (`make test`): for every supported ansible-core whose Python is found, in order
-# ansible-test sanity, units and integration; then the emulator's own tests once. Stops at the first failure.
+# Everything CI runs (`make test`):
+#   - for every supported ansible-core whose Python is found: ansible-test sanity, units and integration
+#     (the first core's integration at -vvvv, searched for the API key and every secret of the targets);
+#   - the emulator's own tests; the reliability runs (tools/reliability.sh); shellcheck of the toolchain;
+#   - then the release checks: changelog, collection docs, docsite build, ansible-lint, execution
+#     environment, Galaxy build + importer + install, release notes.
+# An ansible-playbook run keeps about one CPU busy, so the jobs before the release checks run TEST_JOBS at a
+# time (default 2), each core's sanity, units and integration in order in one job. No new job starts
+# after a failure; the output of every job is in .cache/test-logs/.
 #
-# environment: REQUIRE_ALL_CORES=1 fails instead of skipping a core whose Python is missing.
+# environment: REQUIRE_ALL_CORES=1 fails instead of skipping a core whose Python is missing;
+#              TEST_JOBS=N runs N jobs at a time (1: one after the other).
 set -euo pipefail
 # shellcheck source=tools/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -14,8 +22,84 @@ if [[ -n $skipped && -n ${REQUIRE_ALL_CORES:-} ]]; then
     die "REQUIRE_ALL_CORES is set and ansible-core $(echo "$skipped" | paste -sd' ' -) cannot run here"
 fi
 log "testing ansible-core $(echo "$cores" | paste -sd' ' -)${skipped:+; SKIPPED (no Python): $(echo "$skipped" | paste -sd' ' -)}"
+jobs_at_once=${TEST_JOBS:-2}
+[[ $jobs_at_once =~ ^[1-9][0-9]*$ ]] || die "TEST_JOBS must be a positive integer, not '$jobs_at_once'"
+logs=$CACHE_DIR/test-logs
+rm -rf "$logs"
+mkdir -p "$logs"
+ensure_shellcheck  # before the jobs: two sanity runs must not both run apt-get
 
 summary=()
+
+# --- the jobs -------------------------------------------------------------------------------------
+# core_job CORE SCAN: sanity, units, integration of one ansible-core, stopping at the first failure.
+core_job() {
+    local core=$1 scan=$2 command start
+    for command in sanity units integration; do
+        start=$SECONDS
+        log "=== $command-$core ==="
+        env CORE="$core" TARGET= ANSIBLE_TEST_ARGS= SECRET_SCAN="$scan" "$REPO_ROOT/tools/ansible-test.sh" "$command" \
+            || die "$command-$core failed"
+        log "=== $command-$core passed in $((SECONDS - start))s ==="
+    done
+}
+
+lint_tools() {  # The toolchain's scripts are build_ignored, so sanity's shellcheck never sees them.
+    if ! command -v shellcheck >/dev/null 2>&1; then
+        warn "shellcheck is not installed: tools/*.sh and .ci/run not checked"
+        return 0
+    fi
+    shellcheck -x "$REPO_ROOT"/tools/*.sh "$REPO_ROOT/.ci/run"
+}
+
+small_checks() {
+    "$REPO_ROOT/tools/emulator-tests.sh"
+    lint_tools
+}
+
+# --- a pool of background jobs --------------------------------------------------------------------
+declare -A job_name=() job_start=()
+failed=()
+
+finish_one() {
+    local pid status=0 name
+    wait -n -p pid || status=$?
+    name=${job_name[$pid]}
+    unset "job_name[$pid]"
+    if [[ $status == 0 ]]; then
+        summary+=("$name:$((SECONDS - ${job_start[$name]}))s")
+        log "=== job $name passed in $((SECONDS - ${job_start[$name]}))s ($logs/$name.log) ==="
+    else
+        failed+=("$name")
+        log "=== job $name FAILED (exit $status); the end of $logs/$name.log: ==="
+        tail -n 80 "$logs/$name.log" >&2
+    fi
+}
+
+start_job() {  # start_job NAME COMMAND...: run it in the background once a slot is free
+    local name=$1
+    shift
+    while [[ ${#job_name[@]} -ge $jobs_at_once ]]; do finish_one; done
+    [[ ${#failed[@]} == 0 ]] || return 0
+    log "=== job $name started ==="
+    job_start[$name]=$SECONDS
+    "$@" >"$logs/$name.log" 2>&1 &
+    job_name[$!]=$name
+}
+
+first=$(echo "$cores" | head -n 1)
+start_job "core-$first" core_job "$first" 1
+# Rate limit, concurrency, a create race, check mode and -vvvv --diff secrets of every example. Early: it
+# spends minutes waiting out the rate limit.
+start_job reliability env RELIABILITY_CORE="$first" "$REPO_ROOT/tools/reliability.sh"
+start_job emulator-tests-and-lint-tools small_checks
+for core in $cores; do
+    [[ $core == "$first" ]] || start_job "core-$core" core_job "$core" ""
+done
+while [[ ${#job_name[@]} -gt 0 ]]; do finish_one; done
+[[ ${#failed[@]} == 0 ]] || die "failed: ${failed[*]}; stopping (passed: ${summary[*]:-none})"
+
+# --- the release checks, one after the other --------------------------------------------------------
 step() {
     local name=$1 start=$SECONDS
     shift
@@ -24,13 +108,13 @@ step() {
     summary+=("$name:$((SECONDS - start))s")
     log "=== $name passed in $((SECONDS - start))s ==="
 }
-
-for core in $cores; do
-    for command in sanity units integration; do
-        step "$command-$core" env CORE="$core" TARGET= ANSIBLE_TEST_ARGS= "$REPO_ROOT/tools/ansible-test.sh" "$command"
-    done
+for check in changelog-lint docs-lint; do
+    step "$check" "$REPO_ROOT/tools/release-checks.sh" "$check"
 done
-step emulator-tests "$REPO_ROOT/tools/emulator-tests.sh"
+step docs "$REPO_ROOT/tools/docs.sh"
+for check in lint ee galaxy release-notes; do
+    step "$check" "$REPO_ROOT/tools/release-checks.sh" "$check"
+done
 
 log "all passed in ${SECONDS}s: ${summary[*]}"
 [[ -z $skipped ]] || warn "ansible-core $(echo "$skipped" | paste -sd' ' -) SKIPPED: no Python interpreter for it was found"
