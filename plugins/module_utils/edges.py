@@ -17,7 +17,7 @@ import re
 from ansible_collections.community.ngrok.plugins.module_utils.fields import Field, Integer, JsonText, StringList, StringMap, Text
 from ansible_collections.community.ngrok.plugins.module_utils.nested import Nested, ref_id, ref_ids
 from ansible_collections.community.ngrok.plugins.module_utils.references import BackendRef
-from ansible_collections.community.ngrok.plugins.module_utils.resource import Parent, Resource
+from ansible_collections.community.ngrok.plugins.module_utils.resource import ID_BODY_LENGTH, Parent, Resource, looks_like_id
 
 OAUTH_PROVIDERS = ('amazon', 'facebook', 'github', 'gitlab', 'google', 'linkedin', 'microsoft', 'twitch')
 SESSION_PROVIDERS = ('oauth', 'oidc', 'saml')  # at most one per route
@@ -45,7 +45,8 @@ def _seconds(name, minimum=0, default=0):
 
 def _ids(name, prefix, read):
     def check(ids):
-        return ['%r is not an id starting with %s' % (item, prefix) for item in ids if not item.startswith(prefix)]
+        return ['%r is not an id starting with %s followed by %d letters and digits' % (item, prefix, ID_BODY_LENGTH)
+                for item in ids if not looks_like_id(item, prefix)]
     return StringList(name, ordered=False, read=ref_ids(read), validate=check)
 
 

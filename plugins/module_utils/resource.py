@@ -16,6 +16,12 @@ METADATA_MAX_BYTES = 4096
 ID_BODY_LENGTH = 27  # base62 KSUID after the prefix
 
 
+def looks_like_id(value, prefix):
+    """Whether ``value`` has the shape of an ngrok id: ``prefix`` and a base62 KSUID."""
+    body = value[len(prefix):]
+    return value.startswith(prefix) and len(body) == ID_BODY_LENGTH and body.isalnum() and body.isascii()
+
+
 def common_fields():
     """description and metadata: every ngrok object here has them, and they can identify it (find_by)."""
     return [
@@ -95,8 +101,7 @@ class Resource:
         return [field for field in self.fields if getattr(field, 'purgeable', False)]
 
     def looks_like_id(self, value):
-        body = value[len(self.id_prefix):]
-        return value.startswith(self.id_prefix) and len(body) == ID_BODY_LENGTH and body.isalnum()
+        return looks_like_id(value, self.id_prefix)
 
     def view(self, api_object):
         """The canonical (unmasked) form of an API object: what diffs, results and comparisons use."""

@@ -88,6 +88,8 @@ MODULES = {
         mutation('is not host:port', words.filter(lambda w: ':' not in w).map(lambda w: {'hostports': [w]})),
         mutation('has a port out of range', st.integers(65536, 99999).map(lambda n: {'hostports': ['a.example.com:%d' % n]})),
         mutation('is not an id starting with ca_', words.map(lambda w: {'mutual_tls': {'certificate_authority_ids': [w]}})),
+        mutation('is not an id starting with ca_', st.text('abcXYZ019', max_size=40).filter(lambda w: len(w) != 27).map(
+            lambda w: {'mutual_tls': {'certificate_authority_ids': ['ca_' + w]}})),
         mutation('mutual_tls', words.map(lambda w: {'mutual_tls': {'ca': w}})),
     ]),
     'edge_route': (ngrok_edge_route, {'edge': 'edghts_' + 'A' * 27, 'match': '/'}, common('edghtsrt_') + [
@@ -106,6 +108,8 @@ MODULES = {
         mutation('must be lower case', words.filter(lambda w: w != w.lower()).map(
             lambda w: {'oauth': {'provider': {'google': {'email_domains': [w]}}}})),
         mutation('ip_policy_ids', words.filter(lambda w: not w.startswith('ipp_')).map(lambda w: {'ip_restriction': {'ip_policy_ids': [w]}})),
+        mutation('is not an id starting with ipp_', st.text('abcXYZ019', max_size=40).filter(lambda w: len(w) != 27).map(
+            lambda w: {'ip_restriction': {'ip_policy_ids': ['ipp_' + w]}})),
         mutation('edge', st.just({'edge': None})),
     ]),
     'backend_info': (ngrok_backend_info, {}, [
@@ -139,7 +143,7 @@ def check_module(emulator, name):
         assert reads or log == [], (args, log)
 
     def search(expected, strategy, reads):
-        @settings(max_examples=per_kind, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+        @settings(max_examples=per_kind, deadline=None, database=None, derandomize=True, suppress_health_check=list(HealthCheck))
         @given(strategy)
         def kind(patch):
             attempt(patch, expected, reads)
