@@ -27,17 +27,26 @@ class Emulator(RunningEmulator):
         return response.status_code, (response.json() if response.content else None)
 
 
-@pytest.fixture(scope='session')
-def emulator_process():
-    emulator = Emulator()
-    try:
-        yield emulator
-    finally:
-        emulator.stop()
+# ansible-test runs every unit test in a fork of its own (its ansible_forked plugin), where a session
+# fixture would start an emulator per test and never stop it. So each pytest process starts one before
+# its tests are forked and stops it at its end; the forks share it (each test resets it first).
+_STARTED = {}
+
+
+def pytest_configure(config):
+    if getattr(config.option, 'numprocesses', None) and not hasattr(config, 'workerinput'):
+        return  # the pytest-xdist controller runs no test itself
+    _STARTED['emulator'], _STARTED['pid'] = Emulator(), os.getpid()
+
+
+def pytest_unconfigure(config):
+    if _STARTED.get('pid') == os.getpid():  # never from a test's fork
+        _STARTED.pop('emulator').stop()
 
 
 @pytest.fixture
-def emulator(emulator_process):
-    """The session's emulator, emptied before each test."""
-    emulator_process.reset()
-    return emulator_process
+def emulator():
+    """The emulator of this pytest process, emptied before each test."""
+    emulator = _STARTED['emulator']
+    emulator.reset()
+    return emulator
