@@ -17,13 +17,24 @@ SERVE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 READY = 'ngrok API emulator listening on '
 
 
+def _die_with_parent():
+    """Linux: SIGTERM the emulator when the process that started it ends, however it ends (a test
+    process killed before its cleanup must not leave an emulator holding its output pipe open)."""
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (AttributeError, OSError):
+        pass
+
+
 class RunningEmulator:
     """A serve.py process: its URL, its API key and its control endpoints."""
 
     def __init__(self, *extra_args, api_key=None):
         self.api_key = api_key or 'test-' + secrets.token_hex(16)
         self.process = subprocess.Popen([sys.executable, SERVE, '--port', '0', '--api-key', self.api_key] + list(extra_args),
-                                        stdout=subprocess.PIPE, universal_newlines=True)
+                                        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, universal_newlines=True,
+                                        preexec_fn=_die_with_parent)
         line = self.process.stdout.readline().strip()
         if not line.startswith(READY):
             self.process.kill()
