@@ -101,7 +101,7 @@ def _apply(store, kind, item, body, creating):
                               % ((body['status_code'],) + STATUS_CODE_RANGE))
             item['status_code'] = body['status_code']
     elif kind == 'tunnel_group':
-        if 'labels' in body:  # a PATCH without labels keeps them (examples since 2024-10)
+        if 'labels' in body:  # a PATCH without labels keeps them (recorded examples since 2023-12)
             labels = body['labels']
             if len(labels) > LABELS_MAX:
                 raise invalid(6508, 'A tunnel group can match at most %d labels.' % LABELS_MAX)
@@ -149,7 +149,8 @@ def render(request, kind, item):
     if kind == 'http_response':
         result.update(body=item.get('body', ''), headers=item.get('headers') or None, status_code=item['status_code'])
     elif kind == 'tunnel_group':
-        result.update(labels=item.get('labels', {}), tunnels=[])
+        # null when there are none, like headers (the recorded tunnel groups left without labels, 2022-2023)
+        result.update(labels=item.get('labels') or None, tunnels=[])
     elif kind == 'static':
         result.update(address=item['address'], tls=dict(item['tls']))
     else:

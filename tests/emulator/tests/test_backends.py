@@ -46,6 +46,9 @@ def test_tunnel_group_labels(api):
     assert kept['labels'] == {'app': 'web'}
     assert api.error('POST', TG, {'labels': {'a=b': 'c'}}) == 'ERR_NGROK_6531'
     assert api.error('POST', TG, {'labels': dict(('k%d' % n, 'v') for n in range(21))}) == 'ERR_NGROK_6508'
+    # No labels answer null, as every recorded tunnel group without labels did (update examples 2022-10 to 2023-10).
+    assert api.call('POST', TG, {}, expect=201)['labels'] is None
+    assert api.call('PATCH', TG + '/' + item['id'], {'labels': {}}, expect=200)['labels'] is None
 
 
 def test_weighted_and_failover_patch_without_backends_empties_them(api):
