@@ -154,7 +154,7 @@ def test_the_recorded_list_order_is_not_newest_first():
                              'tls': {'enabled': False}})
 
     def listed(query):
-        status, body = backends.list_(Request('GET', store, 'http://x', query=query), 'static')
+        dummy, body = backends.list_(Request('GET', store, 'http://x', query=query), 'static')
         return [item['id'] for item in body['backends']], body['next_page_uri']
     assert listed({}) == (recorded, None)
     assert listed({'limit': '1'}) == (recorded[:1], 'http://x/backends/static?before_id=%s&limit=1' % recorded[0])
