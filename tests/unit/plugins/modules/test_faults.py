@@ -153,6 +153,56 @@ def test_a_create_processed_but_unanswered_is_adopted_not_repeated(emulator, wai
     assert result[next(key for key in ('backend', 'edge', 'route') if key in result)]['id'] == case.found(emulator, ctx)[0]['id']
 
 
+# The faults after which a request may have been processed although its answer was lost.
+LOST_ANSWERS = ['502', '503', '504', 'dropped connection']
+
+
+@pytest.mark.parametrize('fault', LOST_ANSWERS)
+@pytest.mark.parametrize('name', sorted(CASES))
+def test_a_delete_processed_but_unanswered_reports_the_change(emulator, waits, name, fault):
+    """The retry finds the object gone: the lost attempt deleted it, so the task changed something."""
+    case = CASES[name]
+    ctx, (method, path) = prepare(emulator, case, 'delete')
+    emulator.fault(method=method, path=path, times=1, phase='after', **TRANSIENT[fault][0])
+    result = act(emulator, case, 'delete', ctx, 5)
+    assert not result.get('failed'), result.get('msg')
+    assert result['changed'] is True
+    assert case.found(emulator, ctx) == []
+    deletes = [(e['method'], e['status']) for e in emulator.requests() if e['method'] == 'DELETE']
+    assert deletes == [('DELETE', TRANSIENT[fault][0].get('status')), ('DELETE', 404)]
+    assert result['diff']['before']['id'] and result['diff']['after'] == {}
+
+
+@pytest.mark.parametrize('fault', ['502', 'dropped connection'])
+def test_a_route_module_purge_processed_but_unanswered_reports_the_change(emulator, waits, fault):
+    case = CASES['edge_route']
+    ctx, dummy = prepare(emulator, case, 'update')
+    args = case.update(ctx)
+    assert run(emulator, case, args, 5)['changed']  # the route now has its compression module
+    route_path = '/edges/https/%s/routes/%s' % (ctx['edge'], case.found(emulator, ctx)[0]['id'])
+    emulator.fault(method='DELETE', path=route_path + '/compression', times=1, phase='after', **TRANSIENT[fault][0])
+    del args['compression']
+    result = run(emulator, case, dict(args, purge_modules=True), 5)
+    assert not result.get('failed'), result.get('msg')
+    assert result['changed'] is True and result['route']['compression'] is None
+    assert case.found(emulator, ctx)[0]['compression'] is None
+    assert [e['method'] for e in emulator.requests() if e['path'] == route_path + '/compression'] == ['DELETE', 'DELETE']
+
+
+@pytest.mark.parametrize('fault', ['502', 'dropped connection'])
+def test_an_edge_module_purge_processed_but_unanswered_reports_the_change(emulator, waits, fault):
+    case = CASES['https_edge']
+    ctx, dummy = prepare(emulator, case, 'update')
+    edge = case.found(emulator, ctx)[0]
+    emulator.api('PUT', '/edges/https/%s/tls_termination' % edge['id'], {'min_version': '1.3'})
+    emulator.fault(method='DELETE', path='/edges/https/%s/tls_termination' % edge['id'], times=1, phase='after',
+                   **TRANSIENT[fault][0])
+    result = run(emulator, case, {'id': edge['id'], 'purge_modules': True}, 5)
+    assert not result.get('failed'), result.get('msg')
+    assert result['changed'] is True and result['edge']['tls_termination'] is None
+    assert case.found(emulator, ctx)[0]['tls_termination'] is None
+
+
 @pytest.mark.parametrize('operation', ['lookup', 'create', 'update', 'delete'])
 @pytest.mark.parametrize('name', sorted(CASES))
 def test_an_exhausted_retry_budget_fails_naming_the_request_and_the_error(emulator, waits, name, operation):
