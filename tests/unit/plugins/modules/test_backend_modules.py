@@ -262,3 +262,16 @@ def test_info_invalid_input_sends_nothing(emulator):
     assert 'is the id of a http_response backend, not of a weighted backend' in result['msg']
     assert 'metadata: must be a string or a dictionary' in result['msg']
     assert log == []
+
+
+def test_check_mode_delete_of_a_backend_used_by_a_route_names_the_route(emulator):
+    blue, dummy = children(emulator)
+    edge = emulator.api('POST', '/edges/https', {'description': 'shop', 'hostports': ['a.example.com:443']})[1]['id']
+    route = emulator.api('POST', '/edges/https/%s/routes' % edge, {
+        'match_type': 'path_prefix', 'match': '/api', 'backend': {'backend_id': blue}})[1]['id']
+    result, log = run(emulator, ngrok_http_response_backend, check_mode=True, id=blue, state='absent')
+    assert warning_messages(result) == [
+        'HTTP response backend %s is used by route %s /api of HTTPS edge %s (shop); deleting it will fail unless an '
+        'earlier task removes those uses' % (blue, route, edge)]
+    assert sorted(calls(log)) == [('GET', '/backends/failover'), ('GET', '/backends/http_response/' + blue),
+                                  ('GET', '/backends/weighted'), ('GET', '/edges/https')]
