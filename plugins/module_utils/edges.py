@@ -164,7 +164,7 @@ ROUTE_MODULE_FIELDS = [
     Nested('backend', purgeable=True, options=[
         _enabled(),
         Ref('backend', ANY_BACKEND, api_name='backend_id', read=ref_id('backend'),
-                   spec={'type': 'str', 'required': True, 'aliases': ['backend_id']}),
+            spec={'type': 'str', 'required': True, 'aliases': ['backend_id']}),
     ]),
     Nested('ip_restriction', purgeable=True, options=[
         _enabled(),

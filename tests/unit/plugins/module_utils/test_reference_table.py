@@ -30,8 +30,7 @@ def naming_options(fields, prefix=''):
     for field in fields:
         if hasattr(field, 'targets'):
             yield prefix + field.name
-        for path in naming_options(getattr(field, 'options', []), prefix + field.name + '.'):
-            yield path
+        yield from naming_options(getattr(field, 'options', []), prefix + field.name + '.')
 
 
 def test_every_option_naming_other_objects_has_a_row():
