@@ -160,7 +160,8 @@ class Reference:
     def __init__(self, source, path, targets=None, names=None, key='id'):
         self.source = source
         self.path = path.split('.')
-        field = source.field(self.path[0])
+        self._option = source.field(self.path[0])
+        field = self._option
         for name in self.path[1:]:
             field = field.option(name)
         self.targets = targets or field.targets
@@ -169,8 +170,7 @@ class Reference:
 
     def value_in(self, api_object):
         """The canonical value of the option in one of the source's API objects."""
-        field = self.source.field(self.path[0])
-        value = field.from_api(field.read(api_object))
+        value = self._option.from_api(self._option.read(api_object))
         for name in self.path[1:]:
             value = (value or {}).get(name)
         return value
