@@ -1,4 +1,7 @@
 #!/usr/bin/env bash
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Release checks: the collection as Galaxy, the docsite, AWX / Automation Platform and its users see it.
 #
 # usage: tools/release-checks.sh CHECK...
@@ -12,7 +15,7 @@
 #                   Containerfile and requirements.txt's requirements); ansible-builder introspect must find
 #                   them as the collection's Python dependencies
 #   galaxy          build the tarball from the working tree and check that it holds no venvs, caches, build
-#                   output or toolchain files; build the release tarball (changelog rendered) from a copy of
+#                   output or toolchain files and does hold the licence text (COPYING, LICENSES/); build the release tarball (changelog rendered) from a copy of
 #                   the tree, run galaxy-importer on it (no ERROR, no WARNING), install it into an empty
 #                   collections path and run examples/http_response_backends.yml by FQCN against the emulator
 #                   and the playbooks shown in README.md (each: --check --diff, apply, apply again with
@@ -49,17 +52,6 @@ module_names() {
         file=$(basename "$file" .py)
         [[ $file == __init__ ]] || echo "$file"
     done
-}
-
-# tree_files -> NUL-separated paths of the files a fresh clone of the tree has, plus files not yet
-# committed (neither ignored by .gitignore nor deleted): what the collection consists of.
-tree_files() {
-    local file
-    git -C "$REPO_ROOT" rev-parse --git-dir >/dev/null 2>&1 || die "$REPO_ROOT is not a git checkout"
-    git -C "$REPO_ROOT" ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' file; do
-        [[ -e $REPO_ROOT/$file || -L $REPO_ROOT/$file ]] && printf '%s\0' "$file"
-    done
-    return 0
 }
 
 # stage DIR -> copy the collection's files to DIR/ansible_collections/<namespace>/<name> and print that path.
@@ -177,6 +169,31 @@ check_tarball() {
     [[ -z $bad ]] || die "$(basename "$tarball") holds files that are no part of the collection (extend build_ignore in galaxy.yml):"$'\n'"$bad"
 }
 
+# check_licence TARBALL -> fail unless the tarball holds, as in the tree, COPYING at its root and the full text
+# of every licence galaxy.yml declares at LICENSES/<SPDX id>.txt (where every file's header points).
+check_licence() {
+    local tarball=$1 dir=$WORK/licence-check ids=() problems=() file
+    mapfile -t ids < <("$VENV/bin/python" -c 'import sys, yaml; print("\n".join(yaml.safe_load(open(sys.argv[1]))["license"]))' \
+        "$REPO_ROOT/galaxy.yml")
+    [[ ${#ids[@]} -gt 0 ]] || die "galaxy.yml declares no license"
+    # The GPL's own closing words: a truncated or placeholder text fails too.
+    grep -q 'END OF TERMS AND CONDITIONS' "$REPO_ROOT/COPYING" 2>/dev/null \
+        || die "COPYING in the tree is not a full licence text"
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    tar -xzf "$tarball" -C "$dir"
+    for file in COPYING "${ids[@]/#/LICENSES/}"; do
+        [[ $file == COPYING ]] || file=$file.txt
+        if [[ ! -f $dir/$file ]]; then
+            problems+=("$file is missing")
+        elif ! cmp -s "$dir/$file" "$REPO_ROOT/$file"; then
+            problems+=("$file differs from the tree's")
+        fi
+    done
+    [[ ${#problems[@]} == 0 ]] || die "$(basename "$tarball") lacks its licence text: $(printf '%s; ' "${problems[@]}")(galaxy.yml build_ignore?)"
+    log "licence: COPYING and LICENSES/${ids[*]/%/.txt} in $(basename "$tarball")"
+}
+
 # run_playbook LABEL PLAYBOOK URL KEY -> on an emptied emulator: --check --diff, apply, apply again; the
 # first apply must change something and the second nothing.
 run_playbook() {
@@ -214,6 +231,7 @@ check_galaxy() {
         || die "ansible-galaxy collection build failed"
     tarball=$WORK/tree-build/$namespace-$name-$version.tar.gz
     check_tarball "$tarball"
+    check_licence "$tarball"
     # Nothing in it that git does not know about (an ignored file that build_ignore misses).
     listed=$WORK/tree-files.txt
     tree_files | tr '\0' '\n' | sort >"$listed"
@@ -228,6 +246,7 @@ check_galaxy() {
     ansible-galaxy collection build --output-path "$dist" "$copy" >&2 || die "ansible-galaxy collection build failed (release copy)"
     tarball=$dist/$namespace-$name-$version.tar.gz
     check_tarball "$tarball"
+    check_licence "$tarball"
     grep -qx CHANGELOG.rst <(tar -tzf "$tarball") || die "the release tarball has no CHANGELOG.rst"
 
     # 3. galaxy-importer, as Galaxy runs it on upload (minus ansible-test, which needs a container engine).
