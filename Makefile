@@ -1,8 +1,12 @@
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 # community.ngrok: build and test entry points. The logic lives in tools/*.sh.
 #
 # Everything is created on demand: virtualenvs in .venvs/, ansible-test copies of the tree and
-# emulator state in .cache/, ansible-test's get-pip stand-in in ~/.ansible/test/cache/ (from
-# ../shared/tools). Python interpreters come from $(pyenv root)/versions/<X.Y.Z>/bin or PATH.
+# emulator state in .cache/. Where ../shared/tools/get_pip_offline.py exists (offline machines), it is put
+# into ~/.ansible/test/cache/ for ansible-test; elsewhere ansible-test downloads get-pip itself. Python
+# interpreters come from $(pyenv root)/versions/<X.Y.Z>/bin or PATH; a core without its Python is skipped.
 #
 # ansible-core 2.19 runs on Python 3.11, 2.20 on 3.12, 2.21 on 3.13.
 #
@@ -17,7 +21,7 @@ CORES := 2.19 2.20 2.21
 export CORE TARGET ANSIBLE_TEST_ARGS
 
 .DEFAULT_GOAL := help
-.PHONY: help test sanity units integration emulator-tests demo emulator-start emulator-stop lint-tools clean \
+.PHONY: help test sanity units integration emulator-tests demo emulator-start emulator-stop lint-tools tooling-tests clean \
 	docs docs-lint lint ee galaxy-check changelog-lint release-notes release-checks bench reliability \
 	$(foreach c,$(CORES),sanity-$(c) units-$(c) integration-$(c))
 
@@ -69,7 +73,11 @@ emulator-stop:
 
 # lint-tools: shellcheck the toolchain's own scripts.
 lint-tools:
-	shellcheck -x tools/*.sh .ci/run
+	shellcheck -x tools/*.sh tools/tests/*.sh .ci/run
+
+# tooling-tests: the toolchain on a contributor's machine: no ../shared (no offline get-pip, no OpenAPI spec), no pyenv.
+tooling-tests:
+	tools/tests/contributor-machine.sh
 
 # bench: requests per task, task cost against a bare uri task, scale to 10,000 objects (reports, never fails on time).
 bench:

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Everything CI runs (`make test`):
 #   - for every supported ansible-core whose Python is found: ansible-test sanity, units and integration
 #     (the first core's integration at -vvvv, searched for the API key and every secret of the targets);
-#   - the emulator's own tests; the reliability runs (tools/reliability.sh); shellcheck of the toolchain;
+#   - the emulator's own tests; the reliability runs (tools/reliability.sh); shellcheck of the toolchain and
+#     its own test (tools/tests/contributor-machine.sh: no ../shared, no pyenv);
 #   - then the release checks: changelog, collection docs, docsite build, ansible-lint, execution
 #     environment, Galaxy build + importer + install, release notes.
 # An ansible-playbook run keeps about one CPU busy, so the jobs before the release checks run TEST_JOBS at a
@@ -49,12 +53,13 @@ lint_tools() {  # The toolchain's scripts are build_ignored, so sanity's shellch
         warn "shellcheck is not installed: tools/*.sh and .ci/run not checked"
         return 0
     fi
-    shellcheck -x "$REPO_ROOT"/tools/*.sh "$REPO_ROOT/.ci/run"
+    shellcheck -x "$REPO_ROOT"/tools/*.sh "$REPO_ROOT"/tools/tests/*.sh "$REPO_ROOT/.ci/run"
 }
 
 small_checks() {
     "$REPO_ROOT/tools/emulator-tests.sh"
     lint_tools
+    "$REPO_ROOT/tools/tests/contributor-machine.sh"
 }
 
 # --- a pool of background jobs --------------------------------------------------------------------
@@ -92,7 +97,7 @@ start_job "core-$first" core_job "$first" 1
 # Rate limit, concurrency, a create race, check mode and -vvvv --diff secrets of every example. Early: it
 # spends minutes waiting out the rate limit.
 start_job reliability env RELIABILITY_CORE="$first" "$REPO_ROOT/tools/reliability.sh"
-start_job emulator-tests-and-lint-tools small_checks
+start_job emulator-tests-lint-and-tooling-tests small_checks
 for core in $cores; do
     [[ $core == "$first" ]] || start_job "core-$core" core_job "$core" ""
 done
