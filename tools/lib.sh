@@ -12,6 +12,9 @@ SUPPORTED_CORES="2.19 2.20 2.21"
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 VENVS_DIR="$REPO_ROOT/.venvs"
+# A .venvs that links elsewhere (shared by several checkouts) is used by its real path: a virtualenv's
+# scripts name the path it was made at.
+[[ ! -L $VENVS_DIR ]] || VENVS_DIR=$(readlink -f "$VENVS_DIR")
 CACHE_DIR="$REPO_ROOT/.cache"
 # Project-wide reference material (OpenAPI spec, get-pip stand-in) lives beside the checkout.
 SHARED_DIR=''
