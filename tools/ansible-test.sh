@@ -76,7 +76,8 @@ sync_copy() {
         find "$copy/tests/output/.tmp" -mindepth 1 -maxdepth 1 ! -name delegation -exec rm -rf {} +
     fi
     tar -C "$REPO_ROOT" \
-        --exclude=./.git --exclude=./.venv --exclude=./.venvs --exclude=./.cache \
+        --exclude=./.git --exclude=./.venv --exclude=./.venvs --exclude=./.cache --exclude=./.nox \
+        --exclude=./docs/build \
         --exclude=./tests/output --exclude=./tests/integration/inventory \
         --exclude=./tests/integration/integration_config.yml \
         --exclude=__pycache__ --exclude=.pytest_cache --exclude='*.pyc' \

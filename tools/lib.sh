@@ -200,6 +200,16 @@ ensure_release_venv() {
     echo "$VENVS_DIR/release"
 }
 
+# ensure_nox_venv -> path of .venvs/nox: nox and antsibull-nox (tools/requirements-nox.txt, pinned by
+# tools/constraints-nox.txt), which run the sessions of antsibull-nox.toml.
+ensure_nox_venv() {
+    local python
+    python=$(find_python "$TOOLS_PYTHON_VERSION") || die "python$TOOLS_PYTHON_VERSION not found (needed for .venvs/nox)"
+    ensure_venv "$VENVS_DIR/nox" "$python" \
+        -r "$REPO_ROOT/tools/requirements-nox.txt" -c "$REPO_ROOT/tools/constraints-nox.txt"
+    echo "$VENVS_DIR/nox"
+}
+
 # ensure_playbook_venv CORE -> path of .venvs/playbooks-CORE: ansible-core CORE and the collection's requirements,
 # for running playbooks against the emulator (reliability runs, benchmarks).
 ensure_playbook_venv() {

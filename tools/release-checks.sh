@@ -10,7 +10,11 @@
 #   docs-lint       antsibull-docs lint-collection-docs --plugin-docs: every module's documentation and the
 #                   guides of docs/docsite/ (references included)
 #   lint            ansible-lint, production profile, offline, strict (warnings fail too), on the whole
-#                   collection: examples/, the integration targets, galaxy.yml, meta/ (see .ansible-lint)
+#                   collection: examples/, the integration targets, galaxy.yml, meta/ (see .ansible-lint);
+#                   run by antsibull-nox's ansible-lint session (tools/nox.sh)
+#   nox             antsibull-nox's sessions (antsibull-nox.toml, tools/nox.sh): license-check (reuse lint),
+#                   extra-checks (action groups, unwanted files, trailing whitespace), docs-check (code blocks
+#                   of the guides), ansible-lint (the roles/ guard of `lint` first)
 #   ee              ansible-builder create from meta/execution-environment.yml (the build context must hold a
 #                   Containerfile and requirements.txt's requirements); ansible-builder introspect must find
 #                   them as the collection's Python dependencies
@@ -22,7 +26,7 @@
 #                   changed=0)
 #   release-notes   render CHANGELOG.rst for galaxy.yml's version in a copy of the tree (the fragments in the
 #                   tree stay) into .cache/release/CHANGELOG.rst, check it and print it
-#   all             all of the above, in that order
+#   all             all of the above but lint (part of nox), in that order
 #
 # environment:
 #   GALAXY_CHECK_EXAMPLE     the example the galaxy check runs (default examples/http_response_backends.yml)
@@ -33,7 +37,8 @@ set -euo pipefail
 # shellcheck source=tools/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-CHECKS="changelog-lint docs-lint lint ee galaxy release-notes"
+CHECKS="changelog-lint docs-lint nox lint ee galaxy release-notes"
+ALL_CHECKS="changelog-lint docs-lint nox ee galaxy release-notes"  # lint is part of nox
 WORK=$CACHE_DIR/release
 
 usage() { die "usage: $0 CHECK... (CHECK: $CHECKS all)"; }
@@ -98,21 +103,23 @@ check_docs_lint() {
     log "collection docs: OK"
 }
 
-check_lint() {
-    local collections=$WORK/lint/collections out=$WORK/lint/ansible-lint.log status=0 summary
+check_lint_guard() {
     # The integration targets are roles to ansible-lint; .ansible-lint lets their variables skip the role
     # prefix. That is only right while the collection ships no roles of its own.
     [[ ! -d $REPO_ROOT/roles ]] \
         || die "the collection now has roles/: remove var-naming[no-role-prefix] from .ansible-lint's skip_list or limit it to tests/integration/targets"
-    mkdir -p "$collections/ansible_collections/community"
-    ln -sfn "$REPO_ROOT" "$collections/ansible_collections/community/ngrok"
-    log "ansible-lint --profile production --offline --strict (whole collection, .ansible-lint)"
-    (cd "$REPO_ROOT" && ANSIBLE_COLLECTIONS_PATH=$collections \
-        NO_COLOR=1 ansible-lint --offline --profile production --strict --nocolor) >"$out" 2>&1 || status=$?
-    cat "$out"
-    summary=$(grep -E '^(Passed|Failed)' "$out" | tail -n 1 || true)
-    [[ $status == 0 ]] || die "ansible-lint failed (exit $status): ${summary:-see above}"
-    log "ansible-lint: ${summary:-OK}"
+}
+
+check_lint() {
+    check_lint_guard
+    # antsibull-nox's ansible-lint session: ansible-lint --offline --strict, the production profile of
+    # .ansible-lint, the collection installed where ansible-lint finds it.
+    "$REPO_ROOT/tools/nox.sh" ansible-lint || die "ansible-lint failed (above)"
+}
+
+check_nox() {
+    check_lint_guard
+    "$REPO_ROOT/tools/nox.sh" || die "antsibull-nox's checks failed (above)"
 }
 
 check_ee() {
@@ -367,7 +374,7 @@ for arg in "$@"; do
         *) usage ;;
     esac
     if [[ $arg == all ]]; then
-        read -r -a more <<<"$CHECKS"
+        read -r -a more <<<"$ALL_CHECKS"
         checks+=("${more[@]}")
     else
         checks+=("$arg")
