@@ -1,4 +1,7 @@
 #!/usr/bin/env bash
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 # make bench: requests per task, task cost against a bare uri task, and scale to 10,000 objects, measured
 # against a fresh emulator (tools/bench.py). Prints Markdown tables; writes them to .cache/bench/results.md.
 #

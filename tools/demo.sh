@@ -1,4 +1,7 @@
 #!/usr/bin/env bash
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Run every playbook in examples/*.yml against a freshly started emulator, three times each:
 # --check --diff, apply, apply again; the last run must report changed=0 (and no failure) for every host.
 #

@@ -1,4 +1,7 @@
 #!/usr/bin/env bash
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Build the HTML docsite of the collection (`make docs`), offline: antsibull-docs renders every module's
 # documentation and the guides of docs/docsite/ (extra-docs.yml, rst/*.rst) to RST, Sphinx turns it into
 # HTML with warnings as errors. Then every module and every guide must have its page.

@@ -1,4 +1,7 @@
 #!/usr/bin/env bash
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Start, stop and locate the ngrok API emulator (tests/emulator/serve.py) in the background.
 #
 # usage: tools/emulator.sh start [API_KEY]   start it, wait until it is ready, print its URL

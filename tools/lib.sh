@@ -1,4 +1,7 @@
 # shellcheck shell=bash disable=SC2034  # the variables below are used by the scripts that source this file
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Helpers shared by the tools/*.sh scripts (sourced, not run).
 #
 # Supported ansible-core versions and the Python each one runs on here. Every
@@ -9,6 +12,9 @@ SUPPORTED_CORES="2.19 2.20 2.21"
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 VENVS_DIR="$REPO_ROOT/.venvs"
+# A .venvs that links elsewhere (shared by several checkouts) is used by its real path: a virtualenv's
+# scripts name the path it was made at.
+[[ ! -L $VENVS_DIR ]] || VENVS_DIR=$(readlink -f "$VENVS_DIR")
 CACHE_DIR="$REPO_ROOT/.cache"
 # Project-wide reference material (OpenAPI spec, get-pip stand-in) lives beside the checkout.
 SHARED_DIR=''
@@ -194,6 +200,16 @@ ensure_release_venv() {
     echo "$VENVS_DIR/release"
 }
 
+# ensure_nox_venv -> path of .venvs/nox: nox and antsibull-nox (tools/requirements-nox.txt, pinned by
+# tools/constraints-nox.txt), which run the sessions of antsibull-nox.toml.
+ensure_nox_venv() {
+    local python
+    python=$(find_python "$TOOLS_PYTHON_VERSION") || die "python$TOOLS_PYTHON_VERSION not found (needed for .venvs/nox)"
+    ensure_venv "$VENVS_DIR/nox" "$python" \
+        -r "$REPO_ROOT/tools/requirements-nox.txt" -c "$REPO_ROOT/tools/constraints-nox.txt"
+    echo "$VENVS_DIR/nox"
+}
+
 # ensure_playbook_venv CORE -> path of .venvs/playbooks-CORE: ansible-core CORE and the collection's requirements,
 # for running playbooks against the emulator (reliability runs, benchmarks).
 ensure_playbook_venv() {
@@ -201,6 +217,17 @@ ensure_playbook_venv() {
     python=$(find_python "$(core_python "$core")") || die "python$(core_python "$core") (for ansible-core $core) not found"
     ensure_venv "$VENVS_DIR/playbooks-$core" "$python" "$(core_requirement "$core")" -r "$REPO_ROOT/requirements.txt"
     echo "$VENVS_DIR/playbooks-$core"
+}
+
+# tree_files -> NUL-separated paths of the files a fresh clone of the tree has, plus files not yet
+# committed (neither ignored by .gitignore nor deleted): what the collection consists of.
+tree_files() {
+    local file
+    git -C "$REPO_ROOT" rev-parse --git-dir >/dev/null 2>&1 || die "$REPO_ROOT is not a git checkout"
+    git -C "$REPO_ROOT" ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' file; do
+        [[ -e $REPO_ROOT/$file || -L $REPO_ROOT/$file ]] && printf '%s\0' "$file"
+    done
+    return 0
 }
 
 # collections_path -> a collections path in which community.ngrok is this tree (a symlink).

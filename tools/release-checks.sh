@@ -1,4 +1,7 @@
 #!/usr/bin/env bash
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Release checks: the collection as Galaxy, the docsite, AWX / Automation Platform and its users see it.
 #
 # usage: tools/release-checks.sh CHECK...
@@ -7,19 +10,23 @@
 #   docs-lint       antsibull-docs lint-collection-docs --plugin-docs: every module's documentation and the
 #                   guides of docs/docsite/ (references included)
 #   lint            ansible-lint, production profile, offline, strict (warnings fail too), on the whole
-#                   collection: examples/, the integration targets, galaxy.yml, meta/ (see .ansible-lint)
+#                   collection: examples/, the integration targets, galaxy.yml, meta/ (see .ansible-lint);
+#                   run by antsibull-nox's ansible-lint session (tools/nox.sh)
+#   nox             antsibull-nox's sessions (antsibull-nox.toml, tools/nox.sh): license-check (reuse lint),
+#                   extra-checks (action groups, unwanted files, trailing whitespace), docs-check (code blocks
+#                   of the guides), ansible-lint (the roles/ guard of `lint` first)
 #   ee              ansible-builder create from meta/execution-environment.yml (the build context must hold a
 #                   Containerfile and requirements.txt's requirements); ansible-builder introspect must find
 #                   them as the collection's Python dependencies
 #   galaxy          build the tarball from the working tree and check that it holds no venvs, caches, build
-#                   output or toolchain files; build the release tarball (changelog rendered) from a copy of
+#                   output or toolchain files and does hold the licence text (COPYING, LICENSES/); build the release tarball (changelog rendered) from a copy of
 #                   the tree, run galaxy-importer on it (no ERROR, no WARNING), install it into an empty
 #                   collections path and run examples/http_response_backends.yml by FQCN against the emulator
 #                   and the playbooks shown in README.md (each: --check --diff, apply, apply again with
 #                   changed=0)
 #   release-notes   render CHANGELOG.rst for galaxy.yml's version in a copy of the tree (the fragments in the
 #                   tree stay) into .cache/release/CHANGELOG.rst, check it and print it
-#   all             all of the above, in that order
+#   all             all of the above but lint (part of nox), in that order
 #
 # environment:
 #   GALAXY_CHECK_EXAMPLE     the example the galaxy check runs (default examples/http_response_backends.yml)
@@ -30,7 +37,8 @@ set -euo pipefail
 # shellcheck source=tools/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-CHECKS="changelog-lint docs-lint lint ee galaxy release-notes"
+CHECKS="changelog-lint docs-lint nox lint ee galaxy release-notes"
+ALL_CHECKS="changelog-lint docs-lint nox ee galaxy release-notes"  # lint is part of nox
 WORK=$CACHE_DIR/release
 
 usage() { die "usage: $0 CHECK... (CHECK: $CHECKS all)"; }
@@ -49,17 +57,6 @@ module_names() {
         file=$(basename "$file" .py)
         [[ $file == __init__ ]] || echo "$file"
     done
-}
-
-# tree_files -> NUL-separated paths of the files a fresh clone of the tree has, plus files not yet
-# committed (neither ignored by .gitignore nor deleted): what the collection consists of.
-tree_files() {
-    local file
-    git -C "$REPO_ROOT" rev-parse --git-dir >/dev/null 2>&1 || die "$REPO_ROOT is not a git checkout"
-    git -C "$REPO_ROOT" ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' file; do
-        [[ -e $REPO_ROOT/$file || -L $REPO_ROOT/$file ]] && printf '%s\0' "$file"
-    done
-    return 0
 }
 
 # stage DIR -> copy the collection's files to DIR/ansible_collections/<namespace>/<name> and print that path.
@@ -106,21 +103,23 @@ check_docs_lint() {
     log "collection docs: OK"
 }
 
-check_lint() {
-    local collections=$WORK/lint/collections out=$WORK/lint/ansible-lint.log status=0 summary
+check_lint_guard() {
     # The integration targets are roles to ansible-lint; .ansible-lint lets their variables skip the role
     # prefix. That is only right while the collection ships no roles of its own.
     [[ ! -d $REPO_ROOT/roles ]] \
         || die "the collection now has roles/: remove var-naming[no-role-prefix] from .ansible-lint's skip_list or limit it to tests/integration/targets"
-    mkdir -p "$collections/ansible_collections/community"
-    ln -sfn "$REPO_ROOT" "$collections/ansible_collections/community/ngrok"
-    log "ansible-lint --profile production --offline --strict (whole collection, .ansible-lint)"
-    (cd "$REPO_ROOT" && ANSIBLE_COLLECTIONS_PATH=$collections \
-        NO_COLOR=1 ansible-lint --offline --profile production --strict --nocolor) >"$out" 2>&1 || status=$?
-    cat "$out"
-    summary=$(grep -E '^(Passed|Failed)' "$out" | tail -n 1 || true)
-    [[ $status == 0 ]] || die "ansible-lint failed (exit $status): ${summary:-see above}"
-    log "ansible-lint: ${summary:-OK}"
+}
+
+check_lint() {
+    check_lint_guard
+    # antsibull-nox's ansible-lint session: ansible-lint --offline --strict, the production profile of
+    # .ansible-lint, the collection installed where ansible-lint finds it.
+    "$REPO_ROOT/tools/nox.sh" ansible-lint || die "ansible-lint failed (above)"
+}
+
+check_nox() {
+    check_lint_guard
+    "$REPO_ROOT/tools/nox.sh" || die "antsibull-nox's checks failed (above)"
 }
 
 check_ee() {
@@ -177,6 +176,31 @@ check_tarball() {
     [[ -z $bad ]] || die "$(basename "$tarball") holds files that are no part of the collection (extend build_ignore in galaxy.yml):"$'\n'"$bad"
 }
 
+# check_licence TARBALL -> fail unless the tarball holds, as in the tree, COPYING at its root and the full text
+# of every licence galaxy.yml declares at LICENSES/<SPDX id>.txt (where every file's header points).
+check_licence() {
+    local tarball=$1 dir=$WORK/licence-check ids=() problems=() file
+    mapfile -t ids < <("$VENV/bin/python" -c 'import sys, yaml; print("\n".join(yaml.safe_load(open(sys.argv[1]))["license"]))' \
+        "$REPO_ROOT/galaxy.yml")
+    [[ ${#ids[@]} -gt 0 ]] || die "galaxy.yml declares no license"
+    # The GPL's own closing words: a truncated or placeholder text fails too.
+    grep -q 'END OF TERMS AND CONDITIONS' "$REPO_ROOT/COPYING" 2>/dev/null \
+        || die "COPYING in the tree is not a full licence text"
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    tar -xzf "$tarball" -C "$dir"
+    for file in COPYING "${ids[@]/#/LICENSES/}"; do
+        [[ $file == COPYING ]] || file=$file.txt
+        if [[ ! -f $dir/$file ]]; then
+            problems+=("$file is missing")
+        elif ! cmp -s "$dir/$file" "$REPO_ROOT/$file"; then
+            problems+=("$file differs from the tree's")
+        fi
+    done
+    [[ ${#problems[@]} == 0 ]] || die "$(basename "$tarball") lacks its licence text: $(printf '%s; ' "${problems[@]}")(galaxy.yml build_ignore?)"
+    log "licence: COPYING and LICENSES/${ids[*]/%/.txt} in $(basename "$tarball")"
+}
+
 # run_playbook LABEL PLAYBOOK URL KEY -> on an emptied emulator: --check --diff, apply, apply again; the
 # first apply must change something and the second nothing.
 run_playbook() {
@@ -214,6 +238,7 @@ check_galaxy() {
         || die "ansible-galaxy collection build failed"
     tarball=$WORK/tree-build/$namespace-$name-$version.tar.gz
     check_tarball "$tarball"
+    check_licence "$tarball"
     # Nothing in it that git does not know about (an ignored file that build_ignore misses).
     listed=$WORK/tree-files.txt
     tree_files | tr '\0' '\n' | sort >"$listed"
@@ -228,6 +253,7 @@ check_galaxy() {
     ansible-galaxy collection build --output-path "$dist" "$copy" >&2 || die "ansible-galaxy collection build failed (release copy)"
     tarball=$dist/$namespace-$name-$version.tar.gz
     check_tarball "$tarball"
+    check_licence "$tarball"
     grep -qx CHANGELOG.rst <(tar -tzf "$tarball") || die "the release tarball has no CHANGELOG.rst"
 
     # 3. galaxy-importer, as Galaxy runs it on upload (minus ansible-test, which needs a container engine).
@@ -348,7 +374,7 @@ for arg in "$@"; do
         *) usage ;;
     esac
     if [[ $arg == all ]]; then
-        read -r -a more <<<"$CHECKS"
+        read -r -a more <<<"$ALL_CHECKS"
         checks+=("${more[@]}")
     else
         checks+=("$arg")

@@ -1,4 +1,7 @@
 #!/usr/bin/env bash
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Reliability runs against fresh emulators (tests/reliability/README.md): rate limit, concurrency, a create
 # race, check mode of every example, secrets in -vvvv --diff output of every example. Prints a table.
 #

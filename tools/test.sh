@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Everything CI runs (`make test`):
 #   - for every supported ansible-core whose Python is found: ansible-test sanity, units and integration
 #     (the first core's integration at -vvvv, searched for the API key and every secret of the targets);
-#   - the emulator's own tests; the reliability runs (tools/reliability.sh); shellcheck of the toolchain;
-#   - then the release checks: changelog, collection docs, docsite build, ansible-lint, execution
-#     environment, Galaxy build + importer + install, release notes.
-# An ansible-playbook run keeps about one CPU busy, so the jobs before the release checks run TEST_JOBS at a
-# time (default 2), each core's sanity, units and integration in order in one job. No new job starts
-# after a failure; the output of every job is in .cache/test-logs/.
+#   - the emulator's own tests; the reliability runs (tools/reliability.sh); shellcheck of the toolchain and
+#     its own test (tools/tests/contributor-machine.sh: no ../shared, no pyenv);
+#   - the release checks, one after the other in one job: changelog, collection docs, antsibull-nox's
+#     checks (REUSE licensing, action groups, unwanted files, docs code blocks, ansible-lint), docsite
+#     build, execution environment, Galaxy build + licence + importer + install, release notes.
+# An ansible-playbook run keeps about one CPU busy, so the jobs run TEST_JOBS at a time (default 2), each
+# core's sanity, units and integration in order in one job. No new job starts after a failure; the output
+# of every job is in .cache/test-logs/, and the end prints each job's and each step's time.
 #
 # environment: REQUIRE_ALL_CORES=1 fails instead of skipping a core whose Python is missing;
 #              TEST_JOBS=N runs N jobs at a time (1: one after the other).
@@ -49,12 +54,13 @@ lint_tools() {  # The toolchain's scripts are build_ignored, so sanity's shellch
         warn "shellcheck is not installed: tools/*.sh and .ci/run not checked"
         return 0
     fi
-    shellcheck -x "$REPO_ROOT"/tools/*.sh "$REPO_ROOT/.ci/run"
+    shellcheck -x "$REPO_ROOT"/tools/*.sh "$REPO_ROOT"/tools/tests/*.sh "$REPO_ROOT/.ci/run"
 }
 
 small_checks() {
     "$REPO_ROOT/tools/emulator-tests.sh"
     lint_tools
+    "$REPO_ROOT/tools/tests/contributor-machine.sh"
 }
 
 # --- a pool of background jobs --------------------------------------------------------------------
@@ -87,34 +93,42 @@ start_job() {  # start_job NAME COMMAND...: run it in the background once a slot
     job_name[$!]=$name
 }
 
+# The release checks, one after the other (a failure stops them).
+step() {
+    local name=$1 start=$SECONDS
+    shift
+    log "=== $name ==="
+    "$@" || die "$name failed"
+    log "=== $name passed in $((SECONDS - start))s ==="
+}
+release_checks() {
+    step changelog-lint "$REPO_ROOT/tools/release-checks.sh" changelog-lint
+    step docs-lint "$REPO_ROOT/tools/release-checks.sh" docs-lint
+    # REUSE, action groups, unwanted files, trailing whitespace, code blocks of the guides, ansible-lint.
+    step nox-checks "$REPO_ROOT/tools/release-checks.sh" nox
+    step docs "$REPO_ROOT/tools/docs.sh"
+    step ee "$REPO_ROOT/tools/release-checks.sh" ee
+    step galaxy "$REPO_ROOT/tools/release-checks.sh" galaxy
+    step release-notes "$REPO_ROOT/tools/release-checks.sh" release-notes
+}
+
+# Longest first, the short ones last, so that both slots stay busy to the end. The release checks no longer
+# wait for the tests: they use their own copies, emulators and virtualenvs.
 first=$(echo "$cores" | head -n 1)
 start_job "core-$first" core_job "$first" 1
 # Rate limit, concurrency, a create race, check mode and -vvvv --diff secrets of every example. Early: it
 # spends minutes waiting out the rate limit.
 start_job reliability env RELIABILITY_CORE="$first" "$REPO_ROOT/tools/reliability.sh"
-start_job emulator-tests-and-lint-tools small_checks
 for core in $cores; do
     [[ $core == "$first" ]] || start_job "core-$core" core_job "$core" ""
 done
+start_job release-checks release_checks
+start_job emulator-tests-lint-and-tooling-tests small_checks
 while [[ ${#job_name[@]} -gt 0 ]]; do finish_one; done
-[[ ${#failed[@]} == 0 ]] || die "failed: ${failed[*]}; stopping (passed: ${summary[*]:-none})"
 
-# --- the release checks, one after the other --------------------------------------------------------
-step() {
-    local name=$1 start=$SECONDS
-    shift
-    log "=== $name ==="
-    "$@" || die "$name failed; stopping (earlier steps passed: ${summary[*]:-none})"
-    summary+=("$name:$((SECONDS - start))s")
-    log "=== $name passed in $((SECONDS - start))s ==="
-}
-for check in changelog-lint docs-lint; do
-    step "$check" "$REPO_ROOT/tools/release-checks.sh" "$check"
-done
-step docs "$REPO_ROOT/tools/docs.sh"
-for check in lint ee galaxy release-notes; do
-    step "$check" "$REPO_ROOT/tools/release-checks.sh" "$check"
-done
-
+# Every step's time, from the jobs' logs.
+steps=$(sed -n 's/^==> === \(.*\) passed in \([0-9]*s\) ===$/\1:\2/p' "$logs"/*.log | paste -sd' ' -)
+[[ ${#failed[@]} == 0 ]] || die "failed: ${failed[*]} (passed: ${summary[*]:-none}; steps: ${steps:-none})"
 log "all passed in ${SECONDS}s: ${summary[*]}"
+log "steps: $steps"
 [[ -z $skipped ]] || warn "ansible-core $(echo "$skipped" | paste -sd' ' -) SKIPPED: no Python interpreter for it was found"

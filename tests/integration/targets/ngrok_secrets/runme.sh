@@ -1,4 +1,7 @@
 #!/usr/bin/env bash
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Secrets never appear in ansible-playbook -vvvv --diff output: run playbooks that create, change and
 # delete routes with every kind of secret (check mode and for real), then grep the output for each
 # secret value and for the API key.
