@@ -52,7 +52,7 @@ pip_cache=$(python3 -m pip cache dir 2>/dev/null || echo "$real_home/.cache/pip"
 pyenv_root=$(pyenv_bin_dirs | sed -n 1p)
 pyenv_root=${pyenv_root%/versions/*}
 contributor() {
-    env -u NGROK_SHARED_DIR -u NGROK_OPENAPI_SPEC -u CORE -u TARGET -u ANSIBLE_TEST_ARGS -u SECRET_SCAN \
+    env -u NGROK_SHARED_DIR -u NGROK_OPENAPI_SPEC -u REQUIRE_OPENAPI_SPEC -u CORE -u TARGET -u ANSIBLE_TEST_ARGS -u SECRET_SCAN \
         HOME="$tmp/home" XDG_CONFIG_HOME="$real_home/.config" PIP_CACHE_DIR="$pip_cache" "$@"
 }
 mkdir -p "$tmp/home" "$tmp/empty-shared"
