@@ -35,7 +35,8 @@ def _type_of(backend_id):
 
 
 def find_backends(params, client):
-    """(type, API object) of every backend that passes the filters, newest first within a type."""
+    """(type, API object) of every backend that passes the filters, in the API's order within a type (by id
+    without regard to letter case: not strictly newest first)."""
     problems = []
     kind_of_id = _type_of(params['id']) if params.get('id') else None
     if params.get('id') and kind_of_id is None:

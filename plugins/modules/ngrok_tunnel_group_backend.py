@@ -86,7 +86,7 @@ backend:
       type: str
       sample: ''
     labels:
-      description: The labels (V({}) when none).
+      description: The labels (V({}) when none; ngrok answers V(null) then).
       type: dict
       sample: {"app": "web", "region": "eu-west"}
     tunnels:
