@@ -89,8 +89,11 @@ def requests_table(bench):
     """Requests of every kind of task, from the emulator's log."""
     rows = []
 
-    def measure(label, module, args, check=False, expected=None):
-        name, seconds, requests = bench.play([{'name': label, module: args}], check=check)[0]
+    def measure(label, module, args, check=False, expected=None, refused=False):
+        task = {'name': label, module: args}
+        if refused:
+            task['ignore_errors'] = True
+        name, seconds, requests = bench.play([task], check=check)[0]
         rows.append((label, summary(requests), expected or ''))
         return requests
 
@@ -105,7 +108,8 @@ def requests_table(bench):
         measure('%s: no-op by id' % kind, module, dict(args, id=listed), expected='1 read')
         measure('%s: update' % kind, module, dict(args, description='b', metadata='m'), expected='reads + 1 write')
         measure('%s: update, check mode' % kind, module, dict(args, description='b', metadata='n'), check=True, expected='reads only')
-        measure('%s: delete' % kind, module, {'description': 'b', 'state': 'absent'}, expected='reads + 1 write')
+        measure('%s: delete' % kind, module, {'description': 'b', 'state': 'absent'},
+                expected='its listing + 1 listing per type that can use it (weighted, failover, edges) + 1 write')
     bench.api('POST', '/backends/http_response', {'description': 'blue'})
     bench.api('POST', '/backends/http_response', {'description': 'green'})
     for kind, children in (('weighted', {'blue': 1, 'green': 1}), ('failover', ['blue', 'green'])):
@@ -116,6 +120,11 @@ def requests_table(bench):
                 expected='1 listing per backend type')
         measure('%s: change only the description (children kept)' % kind, module, {'description': kind, 'metadata': 'x'},
                 expected='1 listing + 1 write')
+    measure('http_response: delete, in use (refused)', HR, {'description': 'blue', 'state': 'absent'}, refused=True,
+            expected='its listing + the users\' listings, 0 writes')
+    for kind in ('failover', 'weighted'):
+        measure('%s: delete' % kind, 'community.ngrok.ngrok_%s_backend' % kind, {'description': kind, 'state': 'absent'},
+                expected='its listing + the other users\' listings + 1 write')
     measure('backend_info: all four types', 'community.ngrok.ngrok_backend_info', {}, expected='1 listing per type and page')
     edge = {'description': 'edge', 'hostports': ['bench.example.com:443']}
     measure('https_edge: create', 'community.ngrok.ngrok_https_edge', edge, expected='1 listing + 1 write')
@@ -134,6 +143,9 @@ def requests_table(bench):
             expected='1 read + 1 DELETE per module')
     measure('edge_route: backend by description', 'community.ngrok.ngrok_edge_route',
             {'edge': edge_id, 'match': '/', 'backend': {'backend': 'blue'}}, expected='+1 listing per backend type')
+    measure('edge_route: delete', 'community.ngrok.ngrok_edge_route', {'edge': edge_id, 'match': '/', 'state': 'absent'},
+            expected='1 read of the edge + 1 write')
+    measure('https_edge: delete', 'community.ngrok.ngrok_https_edge', {'id': edge_id, 'state': 'absent'}, expected='1 read + 1 write')
     return rows
 
 
