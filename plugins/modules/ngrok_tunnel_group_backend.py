@@ -97,8 +97,8 @@ backend:
 used_by:
   description:
     - The objects that still use the backend, when a delete failed because of them; they are searched
-      before the delete is sent, and again when the API refuses it as in use (ngrok error C(ERR_NGROK_6502):
-      a user added meanwhile). Empty when the API refused the delete but no user could be found.
+      before the delete is sent, and again when the API refuses it as in use (ngrok error C(ERR_NGROK_6502),
+      for a user added meanwhile). Empty when the API refused the delete but no user could be found.
   returned: when a delete was refused because the backend is in use
   type: list
   elements: str

@@ -194,8 +194,8 @@ def test_a_listing_of_users_that_cannot_be_read_fails_the_delete_before_any_writ
 IP_POLICY = Resource(kind='IP policy', path='/ip_policies', list_key='ip_policies', id_prefix='ipp_',
                      result_key='ip_policy', fields=[])
 # What the issue 13 work adds: routes name IP policies in their ip_restriction route module.
-IP_RESTRICTION = Reference(ROUTE, 'ip_restriction.ip_policy_ids', targets=AnyOf('IP policy', {'ip_policy': IP_POLICY},
-                                                                                   plural='IP policies'), names=list)
+ANY_IP_POLICY = AnyOf('IP policy', {'ip_policy': IP_POLICY}, plural='IP policies')
+IP_RESTRICTION = Reference(ROUTE, 'ip_restriction.ip_policy_ids', targets=ANY_IP_POLICY, names=list)
 
 
 def delete_policy(emulator, policy):
