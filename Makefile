@@ -30,7 +30,7 @@ export CORE TARGET ANSIBLE_TEST_ARGS
 help:
 	@sed -n 's/^# \([a-z%-]*\): /  make \1: /p' $(MAKEFILE_LIST)
 
-# test: what CI runs. For each ansible-core whose Python exists: sanity, units, integration; emulator-tests, lint-tools, tooling-tests, reliability and the release checks.
+# test: what CI runs. For each ansible-core whose Python exists: sanity, units, integration; emulator-tests, lint-tools, tooling-tests, two targets of integration-live-emulator, reliability and the release checks.
 test:
 	tools/test.sh
 

@@ -71,8 +71,8 @@ def test_the_control_defaults_come_from_the_configuration():
     assert defaults['ngrok_log'].startswith("{{ lookup('ansible.builtin.url', ngrok_emulator_url")
 
 
-def test_only_marked_targets_are_left_out_and_some_are():
+def test_the_markers_are_in_use():
+    """make integration-live excludes by these aliases, and ansible-test refuses an exclude matching nothing."""
     targets = [name for name in os.listdir(TARGETS) if os.path.isfile(os.path.join(TARGETS, name, 'aliases'))]
-    left_out = [name for name in targets if marked(name, 'needs/emulator-control')]
-    assert left_out == ['ngrok_api_errors']
-    assert [name for name in targets if marked(name, 'needs/reserved-domain')] == ['ngrok_https_edge']
+    assert 'ngrok_api_errors' in [name for name in targets if marked(name, 'needs/emulator-control')]
+    assert 'ngrok_https_edge' in [name for name in targets if marked(name, 'needs/reserved-domain')]
