@@ -15,15 +15,9 @@ from ansible_collections.community.ngrok.plugins.module_utils.backends import BA
 from ansible_collections.community.ngrok.plugins.modules import (
     ngrok_backend_info, ngrok_failover_backend, ngrok_tunnel_group_backend, ngrok_weighted_backend,
 )
-from ansible_collections.community.ngrok.tests.unit.helpers import module_args, run_module, warning_messages
+from ansible_collections.community.ngrok.tests.unit.helpers import run_logged as run, warning_messages
 
 LISTS = ['/backends/failover', '/backends/http_response', '/backends/tunnel_group', '/backends/weighted']
-
-
-def run(emulator, module, check_mode=False, **args):
-    before = len(emulator.requests())
-    result = run_module(module.main, module_args(emulator, **args), check_mode=check_mode)
-    return result, emulator.requests()[before:]
 
 
 def calls(log):

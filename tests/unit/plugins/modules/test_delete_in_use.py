@@ -25,13 +25,7 @@ from ansible_collections.community.ngrok.plugins.modules import (
     ngrok_edge_route, ngrok_failover_backend, ngrok_http_response_backend, ngrok_https_edge, ngrok_tunnel_group_backend,
     ngrok_weighted_backend,
 )
-from ansible_collections.community.ngrok.tests.unit.helpers import module_args, run_module, warning_messages
-
-
-def run(emulator, module, check_mode=False, **args):
-    before = len(emulator.requests())
-    result = run_module(module.main, module_args(emulator, **args), check_mode=check_mode)
-    return result, emulator.requests()[before:]
+from ansible_collections.community.ngrok.tests.unit.helpers import run_logged as run, warning_messages
 
 
 def calls(log):
