@@ -71,8 +71,8 @@ def create(request):
         if not body.get(name):
             raise invalid(18015, 'The provided cloud endpoint is missing the required field `%s`.' % name)
     if body['type'] != 'cloud':
-        raise invalid(248, 'The endpoint create request passed an invalid type of `%s`. Currently we only support creation '
-                            'of cloud endpoints on this route.' % body['type'])
+        raise invalid(248, 'The endpoint create request passed an invalid type of `%s`. Currently we only support '
+                           'creation of cloud endpoints on this route.' % body['type'])
     url = endpoint_urls.parse(body['url'])
     item = {'type': 'cloud', 'pooling_enabled': body.get('pooling_enabled', False)}
     _settle(request.store, item, url, body.get('bindings'))

@@ -37,8 +37,9 @@ NULLABLE.update(dict(((schema, key), 'emulator choice (README): null when the ng
 LISTS = ('HTTPResponseBackendList', 'TunnelGroupBackendList', 'WeightedBackendList', 'FailoverBackendList', 'StaticBackendList',
          'HTTPSEdgeList', 'IPPolicyList', 'IPPolicyRuleList', 'ReservedDomainList', 'EndpointList')
 NULLABLE.update(dict(((name, 'next_page_uri'), 'fact sheet 3: null when there are no more pages') for name in LISTS))
-NULLABLE.update(dict(((schema, key), 'recorded reserved-domain answers (ngrok-docs _reserved_domains_*_response, 2025-09): null '
-                                      'when not applicable, as the spec descriptions say ("or null")')
+RECORDED_NULL = ('recorded reserved-domain answers (ngrok-docs _reserved_domains_*_response, 2025-09): null when not applicable, '
+                 'as the spec descriptions say ("or null")')
+NULLABLE.update(dict(((schema, key), RECORDED_NULL)
                      for schema, key in (('ReservedDomain', 'acme_challenge_cname_target'), ('ReservedDomain', 'certificate'),
                                          ('ReservedDomain', 'certificate_management_policy'), ('ReservedDomain', 'cname_target'),
                                          ('ReservedDomain', 'certificate_management_status'), ('ReservedDomainCertJob', 'error_code'),
@@ -209,8 +210,8 @@ def test_every_answer_about_endpoints_domains_and_ip_policy_rules_matches_the_sp
     )]
     for item in made:
         api.call('GET', '/endpoints/' + item['id'], expect=200)
-    api.call('PATCH', '/endpoints/' + made[0]['id'], {'url': 'https://www.example.com', 'traffic_policy': 'on_tcp_connect:\n  - actions:\n'
-                                                     '      - type: deny\n'}, expect=200)
+    yaml_policy = 'on_tcp_connect:\n  - actions:\n      - type: deny\n'
+    api.call('PATCH', '/endpoints/' + made[0]['id'], {'url': 'https://www.example.com', 'traffic_policy': yaml_policy}, expect=200)
     api.call('GET', '/endpoints?limit=1&filter=' + quote('obj.type == "cloud"'), expect=200)
     ipp = api.call('POST', '/ip_policies', {'description': 'office'}, expect=201)
     rules = [api.call('POST', '/ip_policy_rules', {'cidr': cidr, 'action': action, 'ip_policy_id': ipp['id'], 'description': 'r'}, expect=201)

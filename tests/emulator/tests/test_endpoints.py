@@ -165,8 +165,8 @@ def test_patch(api, domain):
     assert (patched['description'], patched['metadata'], patched['traffic_policy']) == ('new', 'm', YAML_POLICY)
     assert patched['updated_at'] >= created['updated_at'] and patched['created_at'] == created['created_at']
     moved = api.call('PATCH', path, {'url': 'https://NEXT.example2.com:443', 'metadata': ''}, expect=200)
-    assert (moved['url'], moved['hostport'], moved['domain']['id']) == ('https://next.example2.com', 'next.example2.com:443',
-                                                                         api.call('GET', RD, expect=200)['reserved_domains'][0]['id'])
+    newest_domain = api.call('GET', RD, expect=200)['reserved_domains'][0]['id']
+    assert (moved['url'], moved['hostport'], moved['domain']['id']) == ('https://next.example2.com', 'next.example2.com:443', newest_domain)
     assert 'metadata' not in moved
     # The old URL is free again; the new one is taken.
     api.call('POST', EP, endpoint('https://endpoint-example2.com'), expect=201)

@@ -52,8 +52,8 @@ def test_a_filtered_page_of_ten_thousand_endpoints_takes_milliseconds(monkeypatc
     to the stored descriptions, and the answer is the CEL evaluator's own over every endpoint."""
     store = Store()
     for number in range(10000):
-        endpoints.create(Request('POST', store, 'http://x', {'type': 'cloud', 'url': 'https://svc%d.internal' % number,
-                                                            'traffic_policy': POLICY, 'description': 'endpoint %d' % number}))
+        body = {'type': 'cloud', 'url': 'https://svc%d.internal' % number, 'traffic_policy': POLICY, 'description': 'endpoint %d' % number}
+        endpoints.create(Request('POST', store, 'http://x', body))
     filtering.cel()  # the one-off import of cel-python is not part of a lookup
     query = {'filter': 'obj.description == "endpoint 1234"', 'limit': '100'}
     started = time.perf_counter()
