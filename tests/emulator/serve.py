@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Start the ngrok API emulator: python3 tests/emulator/serve.py [--host H] [--port P] [--api-key K] [--rate-limit N]
+"""Start the ngrok API emulator: python3 tests/emulator/serve.py [--host H] [--port P] [--api-key K] [--rate-limit N] [--no-control]
 
 Prints exactly one line when ready: "ngrok API emulator listening on http://HOST:PORT". Stops on SIGTERM/SIGINT.
 """
@@ -25,10 +25,12 @@ def main(argv=None):
     parser.add_argument('--port', type=int, default=0, help='0 picks a free port')
     parser.add_argument('--api-key', default=None, help='the only API key accepted (default: any non-empty key)')
     parser.add_argument('--rate-limit', type=int, default=None, help='API requests allowed per rolling 60 s')
+    parser.add_argument('--no-control', dest='control', action='store_false',
+                        help='answer /_emulator/* like api.ngrok.com answers an unknown path (404)')
     parser.add_argument('--verbose', action='store_true', help='log every request on stderr')
     args = parser.parse_args(argv)
 
-    server = Server((args.host, args.port), Emulator(args.api_key, args.rate_limit), verbose=args.verbose)
+    server = Server((args.host, args.port), Emulator(args.api_key, args.rate_limit, control=args.control), verbose=args.verbose)
 
     def stop(signum, frame):  # pylint: disable=unused-argument
         # shutdown() waits for serve_forever() to return, so it must run in another thread.

@@ -55,7 +55,8 @@ def _apply_edge(store, edge, body):
 
 def render_edge(request, edge):
     result = render_common(edge, '%s/edges/https/%s' % (request.base_url, edge['id']))
-    result['hostports'] = list(edge['hostports'])
+    # null, not [], when there are none (ngrok-api-python's recorded HTTPS edge; every recorded TCP edge).
+    result['hostports'] = list(edge['hostports']) or None
     for name in EDGE_MODULES:
         result[name] = render_module(request.base_url, name, edge['modules'].get(name))
     result['routes'] = [render_route(request, edge, route) for route in edge['routes']]

@@ -3,21 +3,18 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""KSUID-style ids: <prefix>_<27 base62 chars>, a 4-byte timestamp (KSUID epoch) + 16 payload bytes.
+"""KSUID-style ids: <prefix>_<27 base62 chars>, a 4-byte timestamp (KSUID epoch) + 16 random payload bytes.
 
-The payload grows monotonically within one second, so ids sort exactly in creation order and
-"newest first" is exact even for objects created in the same second.
+As with real KSUIDs, ids of the same second come in no particular order; lists do not sort them byte-wise
+either (store.list_order), so nothing can rely on "newest first".
 """
 
 import os
-import threading
 import time
 
 KSUID_EPOCH = 1400000000
 BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 ENCODED_LENGTH = 27
-_state = {'second': None, 'payload': 0}
-_lock = threading.Lock()
 
 
 def _base62(number):
@@ -38,15 +35,8 @@ def decode_timestamp(object_id):
 
 def new_id(prefix):
     """(id, unix seconds) of a new object."""
-    with _lock:
-        second = int(time.time())
-        if second == _state['second']:
-            _state['payload'] += 1
-        else:
-            _state['second'] = second
-            # Leave room below the top so the monotonic increments never overflow 16 bytes.
-            _state['payload'] = int.from_bytes(os.urandom(15), 'big')
-        number = ((second - KSUID_EPOCH) << 128) | _state['payload']
+    second = int(time.time())
+    number = ((second - KSUID_EPOCH) << 128) | int.from_bytes(os.urandom(16), 'big')
     return '%s_%s' % (prefix, _base62(number)), second
 
 

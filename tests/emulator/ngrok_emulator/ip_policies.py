@@ -38,16 +38,21 @@ def get(request, item_id):
 
 def update(request, item_id):
     item = get_or_404(request.store['ip_policies'], item_id, 'ipp')
-    update_text(item, check(TABLE, request.body))
+    body = check(TABLE, request.body)
+    if not body:  # ERR_NGROK_1400; backends, edges and routes have no such error and answer 200
+        raise ApiError(400, 1400, 'The IP Policy update failed because no values were provided. Specify at least one value')
+    update_text(item, body)
     return 200, render(request, item)
 
 
 def delete(request, item_id):
     get_or_404(request.store['ip_policies'], item_id, 'ipp')
-    for edge in request.store['https_edges']:
-        for route in edge['routes']:
-            if item_id in (route['modules'].get('ip_restriction') or {}).get('ip_policy_ids', []):
-                raise ApiError(400, 1410, 'The IP policy %s is still used by an IP restriction.' % item_id)
+    users = [route['id'] for edge in request.store['https_edges'] for route in edge['routes']
+             if item_id in (route['modules'].get('ip_restriction') or {}).get('ip_policy_ids', [])]
+    if users:
+        # ERR_NGROK_1420 names "IP Restrictions"; that a route's ip_restriction module counts is this emulator's reading.
+        raise ApiError(400, 1420, 'Cannot delete IP Policy (`%s`) because it is referenced by one or more IP Restrictions: (`%s`). '
+                       'Detach this IP Policy from all IP Restrictions before deleting it.' % (item_id, ', '.join(users)))
     ip_policy_rules.delete_rules_of(request.store, item_id)
     request.store['ip_policies'].remove(item_id)
     return 204, None

@@ -15,6 +15,7 @@ import re
 from .backends import PREFIX_KIND, find_backend
 from .errors import invalid
 from .ids import looks_like
+from .validation import byte_length
 
 SESSION = {'enabled': 'bool', 'options_passthrough': 'bool', 'cookie_prefix': 'str',
            'inactivity_timeout': 'int', 'maximum_duration': 'int'}
@@ -55,7 +56,8 @@ SESSION_MODULES = ('oauth', 'oidc', 'saml')
 # What the server stores for what a write leaves out.
 SESSION_DEFAULTS = {'options_passthrough': False, 'inactivity_timeout': 0, 'maximum_duration': 0}
 DEFAULTS = {
-    'circuit_breaker': {'tripped_duration': 0, 'rolling_window': 0, 'num_buckets': 0, 'volume_threshold': 0,
+    # Unknown: the legacy circuit breaker docs' defaults (a guess; no threshold default is documented, 0 chosen).
+    'circuit_breaker': {'tripped_duration': 10, 'rolling_window': 10, 'num_buckets': 10, 'volume_threshold': 20,
                         'error_threshold_percentage': 0},
     'request_headers': {'add': {}, 'remove': []},
     'response_headers': {'add': {}, 'remove': []},
@@ -65,14 +67,15 @@ DEFAULTS = {
     'oidc': dict(SESSION_DEFAULTS, cookie_prefix='', scopes=[]),
     'user_agent_filter': {'allow': [], 'deny': []},
 }
+# The provider identifiers of the webhook verification module docs, which the API's own field description points to.
 WEBHOOK_PROVIDERS = frozenset([
-    'afterpay', 'airship', 'amazon_sns', 'autodesk_forge', 'bitbucket', 'bolt', 'box', 'brevo', 'buildkite', 'calendly',
-    'castle', 'chargify', 'circleci', 'clearbit', 'clerk', 'coinbase', 'contentful', 'docusign', 'dropbox', 'facebook_graph_api',
-    'facebook_messenger', 'frameio', 'github', 'gitlab', 'go_cardless', 'hosted_hooks', 'hubspot', 'hygraph', 'instagram',
-    'intercom', 'launch_darkly', 'linear', 'mailchimp', 'mailgun', 'mandrill', 'microsoft_teams', 'modern_treasury', 'mongodb',
-    'mux', 'orb', 'pagerduty', 'pinwheel', 'plivo', 'pusher', 'sendgrid', 'sentry', 'shopify', 'signalwire', 'slack', 'sns',
-    'square', 'stripe', 'svix', 'terraform', 'tiktok', 'twilio', 'twitter', 'typeform', 'vmware', 'webex', 'whatsapp',
-    'worldline', 'xero', 'zendesk', 'zoom'])
+    'aftership', 'airship', 'autodesk', 'bitbucket', 'bolt', 'box', 'brex', 'buildkite', 'calendly', 'castle',
+    'chargify', 'circleci', 'clearbit', 'clerk', 'coinbase', 'contentful', 'docusign', 'dropbox', 'facebook_graph_api',
+    'facebook_messenger', 'frameio', 'github', 'gitlab', 'go1', 'graphcms', 'heroku', 'hostedhooks', 'hubspot',
+    'instagram', 'intercom', 'launch_darkly', 'mailchimp', 'mailgun', 'microsoft_teams', 'modern_treasury', 'mongodb',
+    'mux', 'orbit', 'pagerduty', 'pinwheel', 'plivo', 'pusher', 'sendgrid', 'sentry', 'shopify', 'signal_sciences',
+    'slack', 'sns', 'sonatype', 'square', 'stripe', 'svix', 'terraform', 'tiktok', 'trendmicro_conformity', 'twilio',
+    'twitter', 'typeform', 'vmware', 'webex', 'whatsapp', 'worldline', 'xero', 'zendesk', 'zoom'])
 TLS_VERSIONS = ('1.0', '1.1', '1.2', '1.3')
 HEADER_CHANGES_MAX = 5
 HEADER_NAME_MAX, HEADER_VALUE_MAX = 256, 4096
@@ -105,17 +108,20 @@ def _check_headers(module):
     if len(lowered) > HEADER_CHANGES_MAX or len(remove) > HEADER_CHANGES_MAX:
         raise invalid(7015, 'At most %d headers can be added and %d removed.' % (HEADER_CHANGES_MAX, HEADER_CHANGES_MAX))
     if 'user-agent' in lowered or 'user-agent' in remove:
-        raise invalid(7023, 'The user-agent header cannot be added or removed.')
+        # The module docs forbid it; no error code is documented for it, 7028 is this emulator's choice.
+        raise invalid(7028, 'There were validation errors while saving the edge: the user-agent header cannot be added or removed.')
     if 'host' in remove and 'host' not in lowered:
         raise invalid(7164, 'Removing the host header requires adding a replacement host header.')
     for name in list(lowered) + remove:
         if not re.match(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$", name):
-            raise invalid(7023, 'The header name `%s` is invalid.' % name)
-        if len(name) > HEADER_NAME_MAX:
-            raise invalid(7105, 'The header name `%s` is longer than %d characters.' % (name, HEADER_NAME_MAX))
+            raise invalid(7023, '`%s` is not a valid HTTP header name because it contains at least one invalid character.' % name)
+        if byte_length(name) > HEADER_NAME_MAX:  # 7105 and 7106 count bytes
+            raise invalid(7105, 'The header beginning with `%s`... exceeds the maximum header name length of %d bytes.'
+                          % (name[:16], HEADER_NAME_MAX))
     for name, value in lowered.items():
-        if len(value) > HEADER_VALUE_MAX:
-            raise invalid(7106, 'The value of header `%s` is longer than %d characters.' % (name, HEADER_VALUE_MAX))
+        if byte_length(value) > HEADER_VALUE_MAX:
+            raise invalid(7106, 'The header value for `%s` beginning with `%s`... exceeds the maximum header value length of %d bytes.'
+                          % (name, value[:16], HEADER_VALUE_MAX))
         if '\r' in value or '\n' in value or '\0' in value:
             raise invalid(7024, 'The value of header `%s` is invalid.' % name)
     # Names are stored lower case; entries to remove are matched case-insensitively and stored so too.
@@ -133,9 +139,10 @@ def _check_session(module):
 def _check_oauth(module):
     chosen = [name for name in OAUTH_PROVIDERS if name in module.get('provider', {})]
     if not chosen:
-        raise invalid(7036, 'An OAuth module needs exactly one identity provider.')
+        raise invalid(7037, 'Invalid edge module, OAuth does not define any provider configurations but one is required.')
     if len(chosen) > 1:
-        raise invalid(7037, 'An OAuth module can use only one identity provider, got %s.' % ', '.join(chosen))
+        raise invalid(7036, 'Invalid edge module, OAuth may only have one provider configuration but multiple are defined: [%s].'
+                      % ', '.join(chosen))
     provider = module['provider'][chosen[0]]
     if bool(provider.get('client_id')) != bool(provider.get('client_secret')):
         raise invalid(7033, 'client_id and client_secret must be given together for a custom OAuth app.')
@@ -198,7 +205,7 @@ def check_module(store, name, module):
         _check_session(module)
     elif name == 'saml':
         if not module.get('idp_metadata'):
-            raise invalid(7081, 'A SAML module needs exactly one of IdP metadata or an IdP metadata URL.')
+            raise invalid(7091, 'One of the SAML IdP Metadata or IdP Metadata URL properties must be specified.')
         _check_session(module)
     elif name == 'traffic_policy':
         if not module.get('value'):
@@ -215,7 +222,7 @@ def check_edge_module(name, module):
     if 'terminate_at' in module:
         raise invalid(7109, 'terminate_at cannot be set on an HTTPS edge.')
     if 'min_version' in module and module['min_version'] not in TLS_VERSIONS:
-        raise invalid(7002, 'The minimum TLS version must be one of %s.' % ', '.join(TLS_VERSIONS))
+        raise invalid(219, '%s is not a supported TLS version. Supported versions: %s.' % (module['min_version'], ', '.join(TLS_VERSIONS)))
     return dict({'enabled': True, 'min_version': '1.2'}, **module)
 
 

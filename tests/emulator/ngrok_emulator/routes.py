@@ -19,12 +19,15 @@ TEXT_CODES = (7073, 7074)
 
 
 def _find(request, edge_id, route_id):
-    """(edge, route); 404 when either is missing or the route belongs to another edge."""
+    """(edge, route); 404 when either is missing, ERR_NGROK_7110 when the route belongs to another edge."""
     edge = get_or_404(request.store['https_edges'], edge_id, 'edghts')
     if looks_like(route_id, 'edghtsrt'):
         for route in edge['routes']:
             if route['id'] == route_id:
                 return edge, route
+        for other in request.store['https_edges']:  # only on a miss: edges are few
+            if any(route['id'] == route_id for route in other['routes']):
+                raise invalid(7110, 'The request edge ID `%s` does not match the route edge ID `%s`.' % (edge_id, other['id']))
     raise not_found()
 
 
@@ -76,7 +79,6 @@ def create_route(request, edge_id):
              'match_type': body.get('match_type', ''), 'match': body.get('match', ''), 'modules': {}}
     _apply_route(request.store, route, body)
     _check_route(edge, dict(route, id=None))
-    # The id is made only once the route is valid, so ids keep growing in creation order.
     route['id'], seconds = new_id('edghtsrt')
     route['created_at'] = rfc3339(seconds)
     edge['routes'].append(route)

@@ -28,8 +28,9 @@ BODY_METHODS = ('POST', 'PATCH', 'PUT')
 class Emulator:
     """Everything the server holds; one lock serialises all state changes."""
 
-    def __init__(self, api_key=None, rate_limit=None):
+    def __init__(self, api_key=None, rate_limit=None, control=True):
         self.api_key = api_key
+        self.control = control  # False: /_emulator/* is an unknown path of the API, like on api.ngrok.com
         self.lock = threading.Lock()
         self.store = Store()
         self.log = RequestLog()
@@ -37,6 +38,9 @@ class Emulator:
         self.rate_limit = RateLimit(rate_limit)
         self.connections = itertools.count(1)
         self.epoch = 0  # bumped by every reset
+
+    def is_control(self, path):
+        return self.control and path.startswith('/_emulator/')
 
     def reset(self):
         self.epoch += 1
@@ -203,13 +207,13 @@ class Handler(BaseHTTPRequestHandler):
         if raw_body is None:
             # The body's length is unknown, so the connection cannot carry another request.
             self.close_connection = True
-            if not parts.path.startswith('/_emulator/'):
+            if not emulator.is_control(parts.path):
                 with emulator.lock:
                     emulator.log.add(self.command, parts.path, parts.query, 400, self.connection_number)
             error = ApiError(400, 212, 'The request body could not be read completely (bad Content-Length or truncated body).')
             self.send_json(400, error.body())
             return
-        if parts.path.startswith('/_emulator/'):
+        if emulator.is_control(parts.path):
             self.control(parts.path, raw_body)
             return
         with emulator.lock:

@@ -46,6 +46,9 @@ def test_tunnel_group_labels(api):
     assert kept['labels'] == {'app': 'web'}
     assert api.error('POST', TG, {'labels': {'a=b': 'c'}}) == 'ERR_NGROK_6531'
     assert api.error('POST', TG, {'labels': dict(('k%d' % n, 'v') for n in range(21))}) == 'ERR_NGROK_6508'
+    # No labels answer null, as every recorded tunnel group without labels did (update examples 2022-10 to 2023-10).
+    assert api.call('POST', TG, {}, expect=201)['labels'] is None
+    assert api.call('PATCH', TG + '/' + item['id'], {'labels': {}}, expect=200)['labels'] is None
 
 
 def test_weighted_and_failover_patch_without_backends_empties_them(api):
@@ -71,7 +74,8 @@ def test_children_references(api):
     assert api.error('PATCH', WD + '/' + weighted['id'], {'backends': {weighted['id']: 1}}) == 'ERR_NGROK_6524'
     assert api.error('PATCH', WD + '/' + weighted['id'], {'backends': {failover['id']: 1}}) == 'ERR_NGROK_6524'  # a cycle
     assert api.error('POST', FO, {'backends': [a, a]}) == 'ERR_NGROK_215'
-    assert api.error('DELETE', HR + '/' + a) == 'ERR_NGROK_6502'
+    status, dummy, body = api.raw('DELETE', HR + '/' + a)
+    assert (status, body['error_code']) == (400, 'ERR_NGROK_6502') and 'referenced by at least one backend' in body['msg']
     assert api.error('DELETE', WD + '/' + weighted['id']) == 'ERR_NGROK_6502'
     api.call('DELETE', FO + '/' + failover['id'], expect=204)
     api.call('DELETE', WD + '/' + weighted['id'], expect=204)
@@ -79,12 +83,27 @@ def test_children_references(api):
     assert api.raw('DELETE', HR + '/' + a)[0] == 404
 
 
-def test_http_response_status_code_bounds_and_multibyte_description(api):
+def test_http_response_status_code_bounds_and_header_limits_in_bytes(api):
     for code in (100, 599):
         assert api.call('POST', HR, {'status_code': code}, expect=201)['status_code'] == code
-    assert api.call('POST', HR, {'description': 'é' * 127}, expect=201)['description'] == 'é' * 127  # 254 bytes
-    assert api.error('POST', HR, {'description': 'é' * 128}) == 'ERR_NGROK_6503'  # 256 bytes
     assert api.error('POST', HR, {'headers': {'a': 'v' * 4097}}) == 'ERR_NGROK_6523'
+    # 6522 and 6523 count bytes: 128 two-byte characters fit a 256-byte name, 129 do not.
+    assert api.call('POST', HR, {'headers': {'é' * 128: 'v'}}, expect=201)['headers'] == {'é' * 128: 'v'}
+    assert api.error('POST', HR, {'headers': {'é' * 129: 'v'}}) == 'ERR_NGROK_6522'
+    assert api.error('POST', HR, {'headers': {'a': 'é' * 2049}}) == 'ERR_NGROK_6523'
+
+
+def test_description_and_metadata_limits_count_characters_not_bytes(api):
+    """Issue 11 row 8: ERR_NGROK_6503/6504 say "limited to MAX characters": multi-byte text reaches the limit
+    later than its bytes would."""
+    item = api.call('POST', HR, {'description': 'é' * 255, 'metadata': '€' * 4096}, expect=201)  # 510 and 12288 bytes
+    assert (item['description'], item['metadata']) == ('é' * 255, '€' * 4096)
+    status, dummy, body = api.raw('POST', HR, {'description': 'é' * 256})
+    assert (status, body['error_code']) == (400, 'ERR_NGROK_6503') and 'you have entered 256 characters' in body['msg']
+    assert api.error('POST', HR, {'metadata': '€' * 4097}) == 'ERR_NGROK_6504'
+    assert api.error('PATCH', HR + '/' + item['id'], {'description': 'x' * 256}) == 'ERR_NGROK_6503'
+    assert api.error('POST', '/ip_policies', {'description': '😀' * 256}) == 'ERR_NGROK_6503'
+    assert api.call('POST', '/ip_policies', {'description': '😀' * 255}, expect=201)['description'] == '😀' * 255
 
 
 @pytest.mark.parametrize('labels,code', [

@@ -27,7 +27,9 @@ NULLABLE = {
 NULLABLE.update({
     ('HTTPSEdge', 'mutual_tls'): 'fact sheet 7.2: null when unset',
     ('HTTPSEdge', 'tls_termination'): 'fact sheet 7.2: null when unset',
+    ('HTTPSEdge', 'hostports'): 'fact sheet 11.1: null when there are none',
     ('HTTPResponseBackend', 'headers'): 'fact sheet 6.3: "headers": null when there are none',
+    ('TunnelGroupBackend', 'labels'): 'recorded examples 2022-2023: "labels": null when there are none',
     ('EndpointOAuthProvider', None): 'fact sheet 7.4: all 8 provider keys present, unused ones null',
 })
 OAUTH_PROVIDER_SCHEMAS = ('EndpointOAuthGitHub', 'EndpointOAuthFacebook', 'EndpointOAuthMicrosoft', 'EndpointOAuthGoogle',
@@ -116,6 +118,7 @@ def test_every_answer_of_a_broad_scenario_matches_the_spec(api):
     hr = api.call('POST', '/backends/http_response', {'description': 'hr', 'headers': {'A': 'b'}, 'status_code': 418}, expect=201)
     bare = api.call('POST', '/backends/http_response', {}, expect=201)
     tg = api.call('POST', '/backends/tunnel_group', {'labels': {'app': 'web'}}, expect=201)
+    api.call('POST', '/backends/tunnel_group', {}, expect=201)  # "labels": null
     wd = api.call('POST', '/backends/weighted', {'backends': {hr['id']: 1, tg['id']: 0}}, expect=201)
     sc = api.call('POST', '/backends/static', {'address': 'example.com:443', 'tls': {'enabled': True}}, expect=201)
     fo = api.call('POST', '/backends/failover', {'backends': [wd['id'], bare['id'], sc['id']]}, expect=201)
@@ -158,6 +161,15 @@ def test_every_answer_of_a_broad_scenario_matches_the_spec(api):
     api.call('PATCH', edge_path, {'description': 'edge'}, expect=200)
     api.call('GET', edge_path, expect=200)
     api.call('GET', '/edges/https', expect=200)
+    # A route whose backend was deleted still answers (the route names the missing backend); an edge without hostports.
+    gone = api.call('POST', '/backends/http_response', {}, expect=201)
+    api.call('PUT', '%s/routes/%s/backend' % (edge_path, third['id']), {'backend_id': gone['id']}, expect=200)
+    api.call('DELETE', '/backends/http_response/' + gone['id'], expect=204)
+    api.call('GET', '%s/routes/%s' % (edge_path, third['id']), expect=200)
+    api.call('GET', '%s/routes/%s/backend' % (edge_path, third['id']), expect=200)
+    bare_edge = api.call('POST', '/edges/https', {'description': 'no hostports'}, expect=201)
+    api.call('GET', '/edges/https', expect=200)
+    api.call('DELETE', '/edges/https/' + bare_edge['id'], expect=204)
     api.call('DELETE', '%s/routes/%s' % (edge_path, third['id']), expect=204)
     api.call('DELETE', edge_path + '/mutual_tls', expect=204)
     api.call('DELETE', edge_path + '/tls_termination', expect=204)

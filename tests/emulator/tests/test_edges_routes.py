@@ -163,19 +163,21 @@ def test_patch_replaces_given_modules_and_keeps_the_others(api, edge, refs):
     ('request_headers', {'add': dict(('h%d' % n, 'v') for n in range(6))}, 'ERR_NGROK_7015'),
     ('request_headers', {'add': {'X-A': '1', 'x-a': '2'}}, 'ERR_NGROK_7069'),
     ('request_headers', {'remove': ['Host']}, 'ERR_NGROK_7164'),
-    ('response_headers', {'add': {'User-Agent': 'x'}}, 'ERR_NGROK_7023'),
-    ('response_headers', {'remove': ['user-agent']}, 'ERR_NGROK_7023'),
+    ('response_headers', {'add': {'User-Agent': 'x'}}, 'ERR_NGROK_7028'),
+    ('response_headers', {'remove': ['user-agent']}, 'ERR_NGROK_7028'),
     ('response_headers', {'add': {'bad name': 'x'}}, 'ERR_NGROK_7023'),
     ('response_headers', {'add': {'x' * 257: 'x'}}, 'ERR_NGROK_7105'),
     ('response_headers', {'add': {'x': 'v' * 4097}}, 'ERR_NGROK_7106'),
+    ('response_headers', {'add': {'x': 'é' * 2049}}, 'ERR_NGROK_7106'),  # 4098 bytes: 7106 counts bytes
     ('response_headers', {'add': {'x': 'a\r\nb: c'}}, 'ERR_NGROK_7024'),
     ('request_headers', {'remove': ['a', 'b', 'c', 'd', 'e', 'f']}, 'ERR_NGROK_7015'),
     ('webhook_verification', {'secret': 's'}, 'ERR_NGROK_7029'),
     ('webhook_verification', {'provider': 'nope', 'secret': 's'}, 'ERR_NGROK_7030'),
     ('webhook_verification', {'provider': 'github'}, 'ERR_NGROK_7027'),
     ('webhook_verification', {'provider': 'sns', 'secret': 's'}, 'ERR_NGROK_7026'),
-    ('oauth', {'provider': {}}, 'ERR_NGROK_7036'),
-    ('oauth', {'provider': {'github': {}, 'google': {}}}, 'ERR_NGROK_7037'),
+    ('oauth', {'provider': {}}, 'ERR_NGROK_7037'),
+    ('oauth', {}, 'ERR_NGROK_7037'),
+    ('oauth', {'provider': {'github': {}, 'google': {}}}, 'ERR_NGROK_7036'),
     ('oauth', {'provider': {'google': {'client_id': 'x'}}}, 'ERR_NGROK_7033'),
     ('oauth', {'provider': {'google': {'scopes': ['email']}}}, 'ERR_NGROK_7034'),
     ('oauth', {'provider': {'google': {}}, 'cookie_prefix': 'a-b'}, 'ERR_NGROK_7042'),
@@ -185,7 +187,7 @@ def test_patch_replaces_given_modules_and_keeps_the_others(api, edge, refs):
     ('oidc', {'client_id': 'c', 'client_secret': 's'}, 'ERR_NGROK_7088'),
     ('oidc', {'issuer': 'i', 'client_secret': 's'}, 'ERR_NGROK_7089'),
     ('oidc', {'issuer': 'i', 'client_id': 'c'}, 'ERR_NGROK_7090'),
-    ('saml', {}, 'ERR_NGROK_7081'),
+    ('saml', {}, 'ERR_NGROK_7091'),
 ])
 def test_module_rules(api, edge, name, body, code):
     route = api.call('POST', '%s/%s/routes' % (EDGES, edge['id']), {'match_type': 'path_prefix', 'match': '/'}, expect=201)
@@ -203,16 +205,61 @@ def test_one_session_module_per_route_and_per_edge(api, edge):
     assert api.error('POST', routes, {'match_type': 'path_prefix', 'match': '/b', 'oidc': oidc}) == 'ERR_NGROK_7155'
 
 
-def test_references_from_routes(api, edge, refs):
-    backend_id, policy_id = refs
-    routes = '%s/%s/routes' % (EDGES, edge['id'])
-    api.call('POST', routes, {'match_type': 'path_prefix', 'match': '/', 'backend': {'backend_id': backend_id},
-                              'ip_restriction': {'ip_policy_ids': [policy_id]}}, expect=201)
-    assert api.error('DELETE', HR + '/' + backend_id) == 'ERR_NGROK_6502'
-    assert api.error('DELETE', '/ip_policies/' + policy_id) == 'ERR_NGROK_1410'
-    api.call('DELETE', EDGES + '/' + edge['id'], expect=204)  # its routes go with it
+def test_a_backend_used_by_a_route_can_be_deleted_and_the_route_keeps_pointing_at_it(api, edge, refs):
+    """Issue 11 row 3: ERR_NGROK_6502 covers backends referenced by backends only; ngrok-operator PR #380 handles
+    edges whose backend "no longer exists in the ngrok API". The route still names the deleted backend."""
+    backend_id, dummy = refs
+    route = api.call('POST', '%s/%s/routes' % (EDGES, edge['id']),
+                     {'match_type': 'path_prefix', 'match': '/', 'backend': {'backend_id': backend_id}}, expect=201)
+    path = '%s/%s/routes/%s' % (EDGES, edge['id'], route['id'])
     api.call('DELETE', HR + '/' + backend_id, expect=204)
+    assert api.raw('GET', HR + '/' + backend_id)[0] == 404
+    after = api.call('GET', path, expect=200)
+    assert after['backend'] == route['backend'] and after['backend']['backend']['id'] == backend_id
+    assert api.call('GET', path + '/backend', expect=200) == route['backend']
+    assert api.call('GET', EDGES + '/' + edge['id'])['routes'] == [after]
+    # Other writes leave the dangling module alone; giving it again refuses the missing backend.
+    assert api.call('PATCH', path, {'description': 'd'}, expect=200)['backend'] == route['backend']
+    assert api.error('PUT', path + '/backend', {'backend_id': backend_id}) == 'ERR_NGROK_6501'
+    api.call('DELETE', path + '/backend', expect=204)
+    # A backend used by another backend stays protected.
+    child = api.call('POST', HR, {}, expect=201)['id']
+    api.call('POST', '/backends/failover', {'backends': [child]}, expect=201)
+    assert api.error('DELETE', HR + '/' + child) == 'ERR_NGROK_6502'
+
+
+def test_an_ip_policy_used_by_a_route_cannot_be_deleted(api, edge, refs):
+    """Issue 11 row 5: in use is ERR_NGROK_1420 naming its users (1410 is the account's policy limit)."""
+    dummy, policy_id = refs
+    route = api.call('POST', '%s/%s/routes' % (EDGES, edge['id']),
+                     {'match_type': 'path_prefix', 'match': '/', 'ip_restriction': {'ip_policy_ids': [policy_id]}}, expect=201)
+    status, dummy, body = api.raw('DELETE', '/ip_policies/' + policy_id)
+    assert (status, body['error_code']) == (400, 'ERR_NGROK_1420')
+    assert policy_id in body['msg'] and route['id'] in body['msg']
+    api.call('DELETE', EDGES + '/' + edge['id'], expect=204)  # its routes go with it
     api.call('DELETE', '/ip_policies/' + policy_id, expect=204)
+
+
+def test_an_empty_ip_policy_patch_is_refused(api):
+    """Issue 11 row 6: ERR_NGROK_1400 "no values were provided"; backends, edges and routes have no such error."""
+    policy = api.call('POST', '/ip_policies', {'description': 'p'}, expect=201)
+    path = '/ip_policies/' + policy['id']
+    for body in ({}, {'description': None}, None):
+        status, dummy, answer = api.raw('PATCH', path, body)
+        assert (status, answer['error_code']) == (400, 'ERR_NGROK_1400'), body
+    assert api.call('PATCH', path, {'description': ''}, expect=200) == dict((k, v) for k, v in policy.items() if k != 'description')
+    assert api.call('PATCH', '%s/%s' % (EDGES, api.call('POST', EDGES, {}, expect=201)['id']), {}, expect=200)['hostports'] is None
+
+
+def test_an_edge_without_hostports_answers_null(api):
+    """Issue 11 row 2: "hostports": null, not [] (ngrok-api-python's HTTPS edge created with a description only;
+    every recorded TCP edge example)."""
+    edge = api.call('POST', EDGES, {'description': 'no hostports'}, expect=201)
+    assert edge['hostports'] is None
+    path = EDGES + '/' + edge['id']
+    assert api.call('PATCH', path, {'hostports': ['a.example.com:443']}, expect=200)['hostports'] == ['a.example.com:443']
+    assert api.call('PATCH', path, {'hostports': []}, expect=200)['hostports'] is None
+    assert api.call('GET', EDGES)['https_edges'][0]['hostports'] is None
 
 
 def test_missing_edge_route_and_module(api, edge):
@@ -240,9 +287,13 @@ def test_routes_in_creation_order_and_only_under_their_edge(api, edge):
     assert [r['id'] for r in api.call('GET', EDGES + '/' + edge['id'])['routes']] == [r['id'] for r in created]
     other = api.call('POST', EDGES, {}, expect=201)
     wrong = '%s/%s/routes/%s' % (EDGES, other['id'], created[0]['id'])
-    for method in ('GET', 'DELETE'):
-        assert api.raw(method, wrong)[0] == 404
-    assert api.raw('PUT', wrong + '/compression', {})[0] == 404
+    # ERR_NGROK_7110: "The request edge ID ... does not match the route edge ID ..." (status assumed 400).
+    for method, body in (('GET', None), ('PATCH', {'description': 'x'}), ('DELETE', None)):
+        status, dummy, answer = api.raw(method, wrong, body)
+        assert (status, answer['error_code']) == (400, 'ERR_NGROK_7110') and other['id'] in answer['msg'], method
+    for method, body in (('PUT', {}), ('GET', None), ('DELETE', None)):
+        assert api.error(method, wrong + '/compression', body) == 'ERR_NGROK_7110'
+    assert len(api.call('GET', EDGES + '/' + edge['id'])['routes']) == 3
     assert api.raw('GET', '%s/%s/compression' % (routes, created[0]['id']))[0] == 404  # unset module
 
 
@@ -255,7 +306,7 @@ def test_edge_module_rules_and_create_with_modules(api):
     assert edge['tls_termination'] == {'enabled': True, 'terminate_at': 'edge', 'min_version': '1.2'}
     path = EDGES + '/' + edge['id']
     assert api.error('PUT', path + '/mutual_tls', {'certificate_authority_ids': ['ipp_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W']}) == 'ERR_NGROK_7072'
-    assert api.error('PATCH', path, {'tls_termination': {'min_version': '0.9'}}) == 'ERR_NGROK_7002'
+    assert api.error('PATCH', path, {'tls_termination': {'min_version': '0.9'}}) == 'ERR_NGROK_219'  # unsupported TLS version
     assert api.error('POST', EDGES, {'tls_termination': {'terminate_at': 'edge'}}) == 'ERR_NGROK_7109'
     assert api.error('PUT', path + '/mutual_tls', {'nope': True}) == 'ERR_NGROK_214'
     # A module left out of a PATCH is untouched; hostports given replace the list.
@@ -272,8 +323,12 @@ def test_module_defaults_when_only_required_fields_are_sent(api, edge, refs):
     route = api.call('POST', routes, {'match_type': 'path_prefix', 'match': '/', 'circuit_breaker': {}, 'compression': {},
                                       'backend': {'backend_id': backend_id, 'enabled': False},
                                       'oauth': {'provider': {'google': {}}}, 'webhook_verification': {'provider': 'sns'}}, expect=201)
-    assert route['circuit_breaker'] == {'enabled': True, 'tripped_duration': 0, 'rolling_window': 0, 'num_buckets': 0,
-                                        'volume_threshold': 0, 'error_threshold_percentage': 0}
+    # Issue 11 row 10: unknown; the legacy module docs' defaults, chosen (the threshold has none documented).
+    assert route['circuit_breaker'] == {'enabled': True, 'tripped_duration': 10, 'rolling_window': 10, 'num_buckets': 10,
+                                        'volume_threshold': 20, 'error_threshold_percentage': 0}
+    given = api.call('PUT', '%s/%s/circuit_breaker' % (routes, route['id']), {'num_buckets': 128, 'error_threshold_percentage': 0.5},
+                     expect=200)
+    assert (given['num_buckets'], given['error_threshold_percentage'], given['tripped_duration']) == (128, 0.5, 10)
     assert route['compression'] == {'enabled': True}
     assert route['backend']['enabled'] is False
     assert route['webhook_verification'] == {'enabled': True, 'provider': 'sns'}
@@ -282,6 +337,19 @@ def test_module_defaults_when_only_required_fields_are_sent(api, edge, refs):
     assert route['oauth']['inactivity_timeout'] == route['oauth']['maximum_duration'] == 0
     assert api.error('POST', routes, {'match_type': 'path_prefix', 'match': '/t', 'traffic_policy': {}}) == 'ERR_NGROK_215'
     assert api.error('POST', routes, {'match_type': 'path_prefix', 'match': '/s', 'saml': {'idp_metadata_url': 'https://x'}}) == 'ERR_NGROK_214'
+
+
+def test_webhook_providers_are_those_of_the_module_docs(api, edge):
+    """Issue 11 row 4: the provider identifiers of the webhook verification module docs (which the API's field
+    description points to) and of the verify-webhook action's table; not the names this emulator once guessed."""
+    path = '%s/%s/routes/%s/webhook_verification' % (
+        EDGES, edge['id'], api.call('POST', '%s/%s/routes' % (EDGES, edge['id']), {'match_type': 'path_prefix', 'match': '/'}, expect=201)['id'])
+    for provider in ('heroku', 'aftership', 'autodesk', 'brex', 'go1', 'graphcms', 'hostedhooks', 'orbit', 'signal_sciences',
+                     'sonatype', 'trendmicro_conformity', 'Stripe'):
+        assert api.call('PUT', path, {'provider': provider, 'secret': 's'}, expect=200)['provider'] == provider
+    for provider in ('afterpay', 'autodesk_forge', 'go_cardless', 'hosted_hooks', 'hygraph', 'mandrill', 'signalwire', 'brevo',
+                     'amazon_sns'):
+        assert api.error('PUT', path, {'provider': provider, 'secret': 's'}) == 'ERR_NGROK_7030', provider
 
 
 def test_hostports_must_be_reserved_domains(api, edge):

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 import pytest
 
+from ngrok_emulator.store import list_order
 from ngrok_emulator.testing import READY, SERVE
 
 EP, RD, IPP, IPR = '/endpoints', '/reserved_domains', '/ip_policies', '/ip_policy_rules'
@@ -30,15 +31,19 @@ def ids(api, path, expression, key):
     return [item['id'] for item in api.call('GET', filtered(path, expression), expect=200)[key]]
 
 
+def in_list_order(item_ids):
+    return sorted(item_ids, key=list_order, reverse=True)
+
+
 @pytest.fixture
 def endpoints(api):
-    """Six internal endpoints, newest first: team a/b alternate, metadata on every third."""
-    made = []
+    """Six internal endpoints svc0..svc5 ({number: id}): team a/b alternate, metadata on every third, svc5 pooled."""
+    made = {}
     for number in range(6):
-        made.append(api.call('POST', EP, {'type': 'cloud', 'url': 'https://svc%d.internal' % number, 'traffic_policy': POLICY,
-                                          'description': 'team-%s' % 'ab'[number % 2], 'metadata': 'm' if number % 3 == 0 else None,
-                                          'pooling_enabled': number == 5}, expect=201))
-    return [item['id'] for item in reversed(made)]  # list order
+        made[number] = api.call('POST', EP, {'type': 'cloud', 'url': 'https://svc%d.internal' % number, 'traffic_policy': POLICY,
+                                             'description': 'team-%s' % 'ab'[number % 2], 'metadata': 'm' if number % 3 == 0 else None,
+                                             'pooling_enabled': number == 5}, expect=201)['id']
+    return made
 
 
 @pytest.mark.parametrize('expression,picked', [
@@ -58,10 +63,7 @@ def endpoints(api):
     ('(obj.description == "team-a" || obj.description == "team-b") && obj.metadata == "m"', [0, 3]),
 ])
 def test_endpoint_filters(api, endpoints, expression, picked):
-    # endpoints[0] is the newest (svc5); picked numbers the endpoints by their URL.
-    by_number = dict((5 - index, item_id) for index, item_id in enumerate(endpoints))
-    expected = [item_id for item_id in endpoints if any(by_number[number] == item_id for number in picked)]
-    assert ids(api, EP, expression, 'endpoints') == expected
+    assert ids(api, EP, expression, 'endpoints') == in_list_order([endpoints[number] for number in picked])
 
 
 def test_id_equality(api, endpoints):
@@ -98,17 +100,18 @@ def test_invalid_filters_are_400_250(api, endpoints, expression, detail):
 
 
 def test_paging_keeps_the_filter(api, emulator, endpoints):
-    expression = 'obj.description == "team-a"'  # svc4, svc2, svc0: endpoints[1], [3], [5] in list order
+    expression = 'obj.description == "team-a"'
+    team_a = in_list_order([endpoints[0], endpoints[2], endpoints[4]])
     first = api.call('GET', filtered(EP, expression, limit=2), expect=200)
-    assert [item['id'] for item in first['endpoints']] == [endpoints[1], endpoints[3]]
-    assert first['next_page_uri'] == '%s%s?before_id=%s&limit=2&filter=%s' % (emulator.url, EP, endpoints[3], quote(expression, safe=''))
+    assert [item['id'] for item in first['endpoints']] == team_a[:2]
+    assert first['next_page_uri'] == '%s%s?before_id=%s&limit=2&filter=%s' % (emulator.url, EP, team_a[1], quote(expression, safe=''))
     second = api.call('GET', first['next_page_uri'][len(emulator.url):], expect=200)
-    assert [item['id'] for item in second['endpoints']] == [endpoints[5]] and second['next_page_uri'] is None
+    assert [item['id'] for item in second['endpoints']] == team_a[2:] and second['next_page_uri'] is None
     # A full last page has no next page either.
     exact = api.call('GET', filtered(EP, expression, limit=3), expect=200)
     assert len(exact['endpoints']) == 3 and exact['next_page_uri'] is None
-    after = api.call('GET', filtered(EP, expression, before_id=endpoints[3]), expect=200)
-    assert [item['id'] for item in after['endpoints']] == [endpoints[5]]
+    after = api.call('GET', filtered(EP, expression, before_id=team_a[1]), expect=200)
+    assert [item['id'] for item in after['endpoints']] == team_a[2:]
     assert api.error('GET', filtered(EP, expression, limit=0)) == 'ERR_NGROK_233'
     assert api.error('GET', EP + '?filter=a&filter=b') == 'ERR_NGROK_232'
 
@@ -117,11 +120,11 @@ def test_the_other_filterable_lists(api):
     policy = api.call('POST', IPP, {'metadata': '{"team": "a"}'}, expect=201)
     other = api.call('POST', IPP, {}, expect=201)
     assert ids(api, IPP, 'obj.metadata == \'{"team": "a"}\'', 'ip_policies') == [policy['id']]
-    assert ids(api, IPP, 'obj.description == ""', 'ip_policies') == [other['id'], policy['id']]
+    assert ids(api, IPP, 'obj.description == ""', 'ip_policies') == in_list_order([other['id'], policy['id']])
     allow = api.call('POST', IPR, {'cidr': '10.0.0.0/8', 'action': 'allow', 'ip_policy_id': policy['id']}, expect=201)
     deny = api.call('POST', IPR, {'cidr': '10.1.0.0/16', 'action': 'deny', 'ip_policy_id': policy['id']}, expect=201)
     api.call('POST', IPR, {'cidr': '10.0.0.0/8', 'action': 'allow', 'ip_policy_id': other['id']}, expect=201)
-    assert ids(api, IPR, 'obj.ip_policy.id == "%s"' % policy['id'], 'ip_policy_rules') == [deny['id'], allow['id']]
+    assert ids(api, IPR, 'obj.ip_policy.id == "%s"' % policy['id'], 'ip_policy_rules') == in_list_order([deny['id'], allow['id']])
     assert ids(api, IPR, 'obj.cidr == "10.0.0.0/8" && obj.action == "allow" && obj.ip_policy.id == "%s"' % policy['id'],
                'ip_policy_rules') == [allow['id']]
     custom = api.call('POST', RD, {'domain': 'app.example.com'}, expect=201)

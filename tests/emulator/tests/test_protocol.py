@@ -21,7 +21,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from ngrok_emulator import backends
+from ngrok_emulator.common import Request
 from ngrok_emulator.ids import decode_timestamp
+from ngrok_emulator.store import Store, list_order
 from ngrok_emulator.testing import READY, SERVE, RunningEmulator
 
 HR = '/backends/http_response'
@@ -118,24 +121,46 @@ def test_ids_are_ksuids_matching_created_at(api):
         stamp = decode_timestamp(item['id'])
         assert stamp == calendar.timegm(time.strptime(item['created_at'], '%Y-%m-%dT%H:%M:%SZ'))
         assert before <= stamp <= time.time()
-    assert [item['id'] for item in created] == sorted(item['id'] for item in created)
+    assert len(set(item['id'] for item in created)) == 5
 
 
-def test_lists_are_newest_first_and_paginate_on_our_host(api, emulator):
+def test_lists_are_ordered_by_id_without_regard_to_case_and_paginate_on_our_host(api, emulator):
     ids = [api.call('POST', HR, {'description': str(n)}, expect=201)['id'] for n in range(250)]
+    listed = sorted(ids, key=list_order, reverse=True)
     page = api.call('GET', HR, expect=200)
-    assert [item['id'] for item in page['backends']] == ids[::-1][:100]
+    assert [item['id'] for item in page['backends']] == listed[:100]
     assert page['uri'] == emulator.url + HR
-    assert page['next_page_uri'] == '%s%s?before_id=%s&limit=100' % (emulator.url, HR, ids[150])
+    assert page['next_page_uri'] == '%s%s?before_id=%s&limit=100' % (emulator.url, HR, listed[99])
     seen, path, pages = [], HR + '?limit=100', 0
     while path:
         body = api.call('GET', path, expect=200)
         seen += [item['id'] for item in body['backends']]
         path = body['next_page_uri'][len(emulator.url):] if body['next_page_uri'] else None
         pages += 1
-    assert (pages, seen) == (3, ids[::-1])
+    assert (pages, seen) == (3, listed)
     small = api.call('GET', HR + '?limit=7', expect=200)
     assert len(small['backends']) == 7 and small['next_page_uri'].endswith('&limit=7')
+
+
+def test_the_recorded_list_order_is_not_newest_first():
+    """Issue 11 row 1: ngrok-docs' recorded static backend list (2025-09-04, all three created in one second) lists
+    ...HWSj... before ...HbST... before ...HaQB...: descending without regard to case, not byte order. before_id
+    pages follow the same order."""
+    recorded = ['bkdsc_32ELHWSjuP0PM8hF7fiuzMZttX6', 'bkdsc_32ELHbSTHLsFuZeA1RWASP4Yvfl', 'bkdsc_32ELHaQBCMpDs4llIXcOlxEv0WG']
+    assert recorded != sorted(recorded, reverse=True)  # byte order would put ...HWSj... last
+    store = Store()
+    for item_id in sorted(recorded):  # created in any order
+        store['static'].add({'id': item_id, 'created_at': '2025-09-04T10:11:37Z', 'address': 'example.com:8080',
+                             'tls': {'enabled': False}})
+
+    def listed(query):
+        dummy, body = backends.list_(Request('GET', store, 'http://x', query=query), 'static')
+        return [item['id'] for item in body['backends']], body['next_page_uri']
+    assert listed({}) == (recorded, None)
+    assert listed({'limit': '1'}) == (recorded[:1], 'http://x/backends/static?before_id=%s&limit=1' % recorded[0])
+    assert listed({'before_id': recorded[0]}) == (recorded[1:], None)
+    assert listed({'before_id': recorded[1], 'limit': '1'}) == (recorded[2:], None)
+    assert listed({'before_id': recorded[0].replace('HW', 'hw')}) == (recorded[1:], None)  # an id of another case
 
 
 def test_a_full_last_page_has_no_next_page(api):
@@ -311,6 +336,35 @@ def test_fault_phase_after_with_a_status_and_a_4xx_fault_body(api, emulator):
     emulator.control('POST', 'faults', {'faults': [{'path': '/elsewhere', 'status': 500}, {'path': HR, 'status': 503},
                                                    {'path': HR, 'status': 504}]})
     assert [api.raw('GET', HR)[0] for dummy in range(3)] == [503, 504, 200]
+
+
+def test_no_control_answers_the_control_paths_like_unknown_paths_of_the_api():
+    """serve.py --no-control: /_emulator/* goes through auth, version and routing like any other path of
+    api.ngrok.com, which knows no such path (404 without error_code)."""
+    emulator = RunningEmulator('--no-control')
+    try:
+        auth = {'Authorization': 'Bearer ' + emulator.api_key, 'Ngrok-Version': '2'}
+        for method, path in (('GET', '/_emulator/requests'), ('POST', '/_emulator/reset'), ('POST', '/_emulator/faults'),
+                             ('DELETE', '/_emulator/faults'), ('GET', '/_emulator/nope')):
+            request = urllib.request.Request(emulator.url + path, method=method, headers=auth)
+            with pytest.raises(urllib.error.HTTPError) as answer:
+                urllib.request.urlopen(request, timeout=10)
+            body = json.loads(answer.value.read().decode('utf-8'))
+            assert answer.value.code == 404 and body == {'status_code': 404, 'msg': 'Not Found', 'details': {'path': path}}
+            assert answer.value.headers.get('Ngrok-Operation-Id').startswith('op_')
+        with pytest.raises(urllib.error.HTTPError) as answer:  # no key: refused before routing, like the API
+            urllib.request.urlopen(urllib.request.Request(emulator.url + '/_emulator/requests'), timeout=10)
+        assert answer.value.code == 403 and json.loads(answer.value.read().decode('utf-8'))['error_code'] == 'ERR_NGROK_200'
+        # A body on the control path is checked like any other request's (after auth): 404 for the path first.
+        request = urllib.request.Request(emulator.url + '/_emulator/faults', method='POST', headers=dict(auth, **{
+            'Content-Type': 'application/json'}), data=json.dumps({'faults': [{'status': 500}]}).encode())
+        with pytest.raises(urllib.error.HTTPError) as answer:
+            urllib.request.urlopen(request, timeout=10)
+        assert answer.value.code == 404
+        with urllib.request.urlopen(urllib.request.Request(emulator.url + HR, headers=auth), timeout=10) as response:
+            assert response.status == 200  # the API itself is unchanged
+    finally:
+        assert emulator.stop() == 0
 
 
 def test_stdout_has_only_the_ready_line_and_serve_works_from_any_cwd(tmp_path):

@@ -10,7 +10,7 @@ import time
 
 from ngrok_emulator import backends, endpoints, filtering
 from ngrok_emulator.common import Request
-from ngrok_emulator.store import Store
+from ngrok_emulator.store import Store, list_order
 
 HR = '/backends/http_response'
 POLICY = '{"on_http_request":[{"actions":[{"type":"deny"}]}]}'
@@ -20,8 +20,8 @@ def test_list_pages_of_ten_thousand_objects_take_milliseconds():
     store = Store()
     for number in range(10000):
         backends.create(Request('POST', store, 'http://x', {'description': str(number)}), 'http_response')
-    ids = list(store['http_response'].order)
-    assert ids == sorted(ids) and len(set(ids)) == 10000
+    ids = [item_id for dummy, item_id in store['http_response'].order]  # ascending list order
+    assert ids == sorted(ids, key=list_order) and len(set(ids)) == 10000
     started = time.perf_counter()
     status, first = backends.list_(Request('GET', store, 'http://x', query={}), 'http_response')
     status, middle = backends.list_(Request('GET', store, 'http://x', query={'before_id': ids[5000], 'limit': '100'}), 'http_response')
