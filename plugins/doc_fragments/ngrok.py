@@ -38,7 +38,8 @@ options:
       - Seconds to wait for each answer of the API, more than 0 and at most 3600.
       - Requests that fail because of rate limiting (HTTP 429) or a transient server or network error
         are retried with capped exponential backoff; a create is never sent twice when the first
-        attempt may have succeeded.
+        attempt may have succeeded, and a delete whose answer was lost reports the change when the
+        retry finds the object gone.
     type: float
     default: 30
 requirements:

@@ -3,15 +3,22 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""The four backend types, declared once: their modules, ngrok_backend_info and references use them."""
+"""The backend types, declared once: their modules, ngrok_backend_info, the options that name "any backend"
+and the search for a backend's users all read BACKENDS."""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.community.ngrok.plugins.module_utils.context import backend_referrers
 from ansible_collections.community.ngrok.plugins.module_utils.fields import Integer, StringMap, Text
-from ansible_collections.community.ngrok.plugins.module_utils.references import BackendList, BackendWeights
+from ansible_collections.community.ngrok.plugins.module_utils.references import AnyOf, RefList, WeightedRefs
 from ansible_collections.community.ngrok.plugins.module_utils.resource import Resource
+
+# API type name ("http_response", as in /backends/http_response) -> Resource: the only table of backend
+# types. Filled by _backend below, in declaration order.
+BACKENDS = {}
+# What a weighted or failover backend (or a route's backend route module) can name: any backend type,
+# by id or by description.
+ANY_BACKEND = AnyOf('backend', BACKENDS)
 
 
 def _no_equals_sign(labels):
@@ -20,9 +27,11 @@ def _no_equals_sign(labels):
 
 
 def _backend(kind, api_type, prefix, fields, readonly=()):
-    """A backend type: all four share their list key, result key and the rule for deleting one in use."""
-    return Resource(kind=kind, path='/backends/' + api_type, list_key='backends', id_prefix=prefix, result_key='backend',
-                    referrers=backend_referrers, fields=fields, readonly=readonly)
+    """Declare a backend type and enter it in BACKENDS; all share their list key and result key."""
+    resource = Resource(kind=kind, path='/backends/' + api_type, list_key='backends', id_prefix=prefix,
+                        result_key='backend', fields=fields, readonly=readonly)
+    BACKENDS[api_type] = resource
+    return resource
 
 
 HTTP_RESPONSE = _backend('HTTP response backend', 'http_response', 'bkdhr_', [
@@ -37,12 +46,5 @@ TUNNEL_GROUP = _backend('tunnel group backend', 'tunnel_group', 'bkdtg_', [
 ], readonly=('tunnels',))
 
 # A PATCH without backends empties them: always send the whole map / list.
-WEIGHTED = _backend('weighted backend', 'weighted', 'bkdwd_', [BackendWeights('backends', send_always=True)])
-FAILOVER = _backend('failover backend', 'failover', 'bkdfo_', [BackendList('backends', send_always=True)])
-
-BACKENDS = {
-    'http_response': HTTP_RESPONSE,
-    'tunnel_group': TUNNEL_GROUP,
-    'weighted': WEIGHTED,
-    'failover': FAILOVER,
-}
+WEIGHTED = _backend('weighted backend', 'weighted', 'bkdwd_', [WeightedRefs('backends', ANY_BACKEND, send_always=True)])
+FAILOVER = _backend('failover backend', 'failover', 'bkdfo_', [RefList('backends', ANY_BACKEND, send_always=True)])

@@ -23,6 +23,7 @@ except ImportError:
 
 from urllib.parse import urlsplit
 
+from ansible_collections.community.ngrok.plugins.module_utils.errors import MASK, NgrokAPIError
 from ansible_collections.community.ngrok.plugins.module_utils.version import COLLECTION_VERSION
 
 PAGE_LIMIT = 100
@@ -30,61 +31,8 @@ PAGE_LIMIT = 100
 # at most (half that at least), enough for a window to roll over even when many forks share the limit.
 MAX_RETRIES = 8
 RETRY_STATUSES = frozenset((429, 502, 503, 504))
-# ngrok auth error codes (missing, malformed, invalid credential, API key id instead of key, ...).
-# Their messages can quote the credential back, so they are never shown.
-AUTH_ERROR_CODES = frozenset('ERR_NGROK_%d' % code for code in (200, 201, 202, 203, 206, 207, 208))
-MASK = '********'
-
-
-class NgrokAPIError(Exception):
-    """A failed request: an HTTP error answer from ngrok, or no usable answer at all (status_code None).
-
-    ``ambiguous`` is True when a create may have happened although no answer says so
-    (connection lost or gateway error after the request was sent); ``late`` when the server may
-    still be working on it (no answer within the timeout).
-    """
-
-    def __init__(self, method, path, status_code=None, error_code=None, msg=None, operation_id=None,
-                 ambiguous=False, retry_after=None, late=False):
-        self.method = method
-        self.path = path
-        self.status_code = status_code
-        self.error_code = error_code
-        self.msg = msg or ''
-        self.operation_id = operation_id
-        self.ambiguous = ambiguous
-        self.retry_after = retry_after
-        self.late = late
-        super(NgrokAPIError, self).__init__(self.describe())
-
-    @property
-    def is_auth_error(self):
-        return self.status_code == 401 or self.error_code in AUTH_ERROR_CODES
-
-    def describe(self):
-        where = '%s %s' % (self.method, self.path)
-        if self.status_code is None:
-            return '%s failed: %s' % (where, self.msg)
-        text = 'HTTP %s' % self.status_code
-        if self.error_code:
-            text += ' %s' % self.error_code
-        if self.is_auth_error:
-            text += ': ngrok rejected the API key; check the api_key option or NGROK_API_KEY'
-        elif self.msg:
-            text += ': %s' % self.msg
-        if self.operation_id:
-            text += ' (operation id %s)' % self.operation_id
-        return '%s failed: %s' % (where, text)
-
-    def to_dict(self):
-        return {
-            'method': self.method,
-            'path': self.path,
-            'status_code': self.status_code,
-            'error_code': self.error_code,
-            'msg': MASK if self.is_auth_error else self.msg,
-            'operation_id': self.operation_id,
-        }
+# A gateway answering one of these may have passed the request on first: it may have been processed.
+MAYBE_PROCESSED_STATUSES = RETRY_STATUSES - frozenset((429,))
 
 
 def _retry_after(headers):
@@ -138,9 +86,6 @@ class NgrokClient:
     def put(self, path, body):
         return self.request('PUT', path, body)
 
-    def delete(self, path):
-        return self.request('DELETE', path)
-
     def create(self, path, body, find_created):
         """POST that never duplicates an object. When a POST fails without telling whether it was
         processed (connection lost, gateway 5xx), ``find_created()`` looks the object up: found means
@@ -191,32 +136,53 @@ class NgrokClient:
         return step / 2 + random.uniform(0, step / 2)
 
     def request(self, method, path, body=None):
+        """One API call, retried on 429, 502/503/504 and lost connections with capped backoff. A POST
+        that may have been processed is never repeated here: the caller decides (see create)."""
         url = self.base_url + path
         display_path = path.split('?', 1)[0]
         attempt = 0
+        earlier_attempt_ambiguous = False
         while True:
             try:
                 response = self.session.request(method, url, json=body, timeout=self.timeout)
             except requests.exceptions.RequestException as exc:
                 error = self._transport_error(method, display_path, exc)
-                # A POST whose request may have reached the server is never repeated here: the caller
-                # decides (the resource engine looks the object up before trying again).
-                retriable = method != 'POST' or not error.ambiguous
-                if not retriable or attempt >= self.max_retries:
-                    raise error
-                self._sleep(self._backoff(attempt))
-                attempt += 1
-                continue
-
-            if response.status_code < 400:
-                return response.json() if response.content else None
-            error = self._http_error(method, display_path, response)
-            # 429 means "not processed"; a 5xx from a gateway may hide a processed POST.
-            retriable = response.status_code in RETRY_STATUSES and (method != 'POST' or response.status_code == 429)
-            if not retriable or attempt >= self.max_retries:
+                transient = True
+            else:
+                if response.status_code < 400:
+                    return response.json() if response.content else None
+                error = self._http_error(method, display_path, response)
+                transient = response.status_code in RETRY_STATUSES
+            error.after_lost_answer = earlier_attempt_ambiguous
+            if not transient or (method == 'POST' and error.ambiguous) or attempt >= self.max_retries:
                 raise error
+            earlier_attempt_ambiguous = earlier_attempt_ambiguous or error.ambiguous
             self._sleep(self._backoff(attempt, error.retry_after))
             attempt += 1
+
+    def get_if_exists(self, path):
+        """The object at ``path``, or None when there is none."""
+        return self._if_exists('GET', path)[1]
+
+    def delete_if_exists(self, path):
+        """DELETE ``path`` (an object, or a module of an edge or route): True when this task deleted it,
+        False when it was gone already (someone else deleted it meanwhile)."""
+        return self._if_exists('DELETE', path)[0]
+
+    def _if_exists(self, method, path):
+        """(done, answer) of a request on one object that may not exist; (False, None) when the API says
+        there is no such object (NgrokAPIError.not_found). The only place that catches "not found".
+
+        A retry answered "not found" after an attempt whose answer was lost (gateway 5xx, dropped
+        connection, timeout) reads as done: that attempt may have been processed, and the object the
+        task read before is gone either way. A 404 to the first attempt, or after a 429 (never
+        processed), means someone else removed it."""
+        try:
+            return True, self.request(method, path)
+        except NgrokAPIError as error:
+            if not error.not_found:
+                raise
+            return error.after_lost_answer, None
 
     def _transport_error(self, method, path, exc):
         if _never_reached_server(exc):
@@ -242,6 +208,6 @@ class NgrokClient:
             error_code=data.get('error_code'),
             msg=self._scrub(str(data.get('msg') or response.reason or '')),
             operation_id=details.get('operation_id') or response.headers.get('Ngrok-Operation-Id'),
-            ambiguous=method == 'POST' and response.status_code in RETRY_STATUSES and response.status_code != 429,
+            ambiguous=response.status_code in MAYBE_PROCESSED_STATUSES,
             retry_after=_retry_after(response.headers),
         )

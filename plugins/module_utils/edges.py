@@ -3,10 +3,13 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""HTTPS edges and their routes, with every edge and route module of the API, declared once.
+"""HTTPS edges and their routes, with every edge module and route module of the API, declared once.
 
-Defaults below are what the server stores for a sub-key that is not sent; they only serve to
-predict the object in check mode (None where the API does not document it).
+"Route module" and "edge module" are ngrok's names for the parts of a route (backend, oauth,
+request_headers...) and of an edge (mutual_tls, tls_termination); they are options of the Ansible
+modules ngrok_edge_route and ngrok_https_edge, and are called route_module / edge_module here, never
+"module" alone. Their server_default values are what the server stores for a sub-key that is not sent;
+they only serve to predict the object in check mode (None where the API does not document it).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -14,9 +17,10 @@ __metaclass__ = type
 
 import re
 
+from ansible_collections.community.ngrok.plugins.module_utils.backends import ANY_BACKEND
 from ansible_collections.community.ngrok.plugins.module_utils.fields import Field, Integer, JsonText, StringList, StringMap, Text
 from ansible_collections.community.ngrok.plugins.module_utils.nested import Nested, ref_id, ref_ids
-from ansible_collections.community.ngrok.plugins.module_utils.references import BackendRef
+from ansible_collections.community.ngrok.plugins.module_utils.references import Ref
 from ansible_collections.community.ngrok.plugins.module_utils.resource import ID_BODY_LENGTH, Parent, Resource, looks_like_id
 
 OAUTH_PROVIDERS = ('amazon', 'facebook', 'github', 'gitlab', 'google', 'linkedin', 'microsoft', 'twitch')
@@ -31,16 +35,16 @@ GITHUB_TEAM = re.compile(r'^([^/\s]+/[^/\s]+|[0-9]+)$')  # org/team slug or nume
 INACTIVITY_TIMEOUT_MAX = 365 * 24 * 3600  # one year (ERR_NGROK_7092)
 
 
-def _bool(name, default):
-    return Field(name, spec={'type': 'bool'}, default=default)
+def _bool(name, server_default):
+    return Field(name, spec={'type': 'bool'}, server_default=server_default)
 
 
 def _enabled():
     return _bool('enabled', True)
 
 
-def _seconds(name, minimum=0, default=0):
-    return Integer(name, minimum=minimum, default=default)
+def _seconds(name, minimum=0, server_default=0):
+    return Integer(name, minimum=minimum, server_default=server_default)
 
 
 def _ids(name, prefix, read):
@@ -71,28 +75,28 @@ def _github_teams(items):
     return _distinct_entries(items) + (['%s: a team is org/team or a numeric id' % ', '.join(bad)] if bad else [])
 
 
-def _cookie_prefix(default):
-    return Text('cookie_prefix', default=default,
+def _cookie_prefix(server_default):
+    return Text('cookie_prefix', server_default=server_default,
                 validate=lambda text: None if COOKIE_PREFIX.match(text) else 'may contain only letters, digits and periods')
 
 
-def _session_options(cookie_prefix_default, inactivity_timeout_max=None):
-    """Sub-keys shared by the oauth, oidc and saml modules."""
+def _session_options(cookie_prefix_server_default, inactivity_timeout_max=None):
+    """Sub-keys shared by the oauth, oidc and saml route modules."""
     return [
         _enabled(),
         _bool('options_passthrough', False),
-        _cookie_prefix(cookie_prefix_default),
-        Integer('inactivity_timeout', minimum=0, maximum=inactivity_timeout_max, default=0),
+        _cookie_prefix(cookie_prefix_server_default),
+        Integer('inactivity_timeout', minimum=0, maximum=inactivity_timeout_max, server_default=0),
         _seconds('maximum_duration'),
     ]
 
 
-# -- route modules -------------------------------------------------------------------------------
+# -- route modules (options of ngrok_edge_route) --------------------------------------------------------
 
-def _headers_rules(module):
+def _headers_rules(route_module):
     found = []
-    add = dict((str(k).lower(), v) for k, v in (module.get('add') or {}).items())
-    remove = [name.lower() for name in module.get('remove') or []]
+    add = dict((str(k).lower(), v) for k, v in (route_module.get('add') or {}).items())
+    remove = [name.lower() for name in route_module.get('remove') or []]
     if len(add) > HEADER_CHANGES_MAX or len(remove) > HEADER_CHANGES_MAX:
         found.append('at most %d headers can be added and %d removed' % (HEADER_CHANGES_MAX, HEADER_CHANGES_MAX))
     if 'user-agent' in add or 'user-agent' in remove:
@@ -105,7 +109,7 @@ def _headers_rules(module):
     return found
 
 
-def _headers_module(name):
+def _headers_route_module(name):
     return Nested(name, purgeable=True, validate=_headers_rules, options=[
         _enabled(),
         StringMap('add', lower_keys=True),
@@ -113,12 +117,12 @@ def _headers_module(name):
     ])
 
 
-def _webhook_rules(module):
-    provider = (module.get('provider') or '').lower()
-    if provider == 'sns' and module.get('secret'):
+def _webhook_rules(route_module):
+    provider = (route_module.get('provider') or '').lower()
+    if provider == 'sns' and route_module.get('secret'):
         return 'the sns provider takes no secret'
-    if provider and provider != 'sns' and not module.get('secret'):
-        return 'provider %s needs a secret' % module['provider']
+    if provider and provider != 'sns' and not route_module.get('secret'):
+        return 'provider %s needs a secret' % route_module['provider']
     return None
 
 
@@ -143,60 +147,61 @@ def _oauth_provider(name):
     return Nested(name, options=options, validate=rules)
 
 
-def _oauth_rules(module):
-    chosen = [name for name in OAUTH_PROVIDERS if (module.get('provider') or {}).get(name) is not None]
+def _oauth_rules(route_module):
+    chosen = [name for name in OAUTH_PROVIDERS if (route_module.get('provider') or {}).get(name) is not None]
     return None if len(chosen) == 1 else 'provider must name exactly one of %s (got %s)' % (
         ', '.join(OAUTH_PROVIDERS), ', '.join(chosen) or 'none')
 
 
 def _required(*names):
-    def check(module):
-        return ['%s is required' % name for name in names if module.get(name) in (None, '')]
+    def check(route_module):
+        return ['%s is required' % name for name in names if route_module.get(name) in (None, '')]
     return check
 
 
-ROUTE_MODULES = [
+# The 13 route modules, in the API's order: options of ngrok_edge_route, each removable by purge_modules.
+ROUTE_MODULE_FIELDS = [
     Nested('backend', purgeable=True, options=[
         _enabled(),
-        BackendRef('backend', api_name='backend_id', read=ref_id('backend'),
-                   spec={'type': 'str', 'required': True, 'aliases': ['backend_id']}),
+        Ref('backend', ANY_BACKEND, api_name='backend_id', read=ref_id('backend'),
+            spec={'type': 'str', 'required': True, 'aliases': ['backend_id']}),
     ]),
     Nested('ip_restriction', purgeable=True, options=[
         _enabled(),
         _ids('ip_policy_ids', 'ipp_', 'ip_policies'),
-    ], validate=lambda module: None if module.get('ip_policy_ids') else 'ip_policy_ids needs at least one IP policy'),
+    ], validate=lambda route_module: None if route_module.get('ip_policy_ids') else 'ip_policy_ids needs at least one IP policy'),
     Nested('circuit_breaker', purgeable=True, options=[
         _enabled(),
-        Integer('tripped_duration', minimum=1, default=None),
-        Integer('rolling_window', minimum=1, default=None),
-        Integer('num_buckets', minimum=1, maximum=CIRCUIT_BREAKER_BUCKETS_MAX, default=None),
-        Integer('volume_threshold', minimum=0, default=None),
-        Integer('error_threshold_percentage', minimum=0.0, maximum=1.0, default=None, spec={'type': 'float'}),
+        Integer('tripped_duration', minimum=1, server_default=None),
+        Integer('rolling_window', minimum=1, server_default=None),
+        Integer('num_buckets', minimum=1, maximum=CIRCUIT_BREAKER_BUCKETS_MAX, server_default=None),
+        Integer('volume_threshold', minimum=0, server_default=None),
+        Integer('error_threshold_percentage', minimum=0.0, maximum=1.0, server_default=None, spec={'type': 'float'}),
     ]),
     Nested('compression', purgeable=True, options=[_enabled()]),
-    _headers_module('request_headers'),
-    _headers_module('response_headers'),
+    _headers_route_module('request_headers'),
+    _headers_route_module('response_headers'),
     Nested('webhook_verification', purgeable=True, validate=_webhook_rules, options=[
         _enabled(),
-        Text('provider', default=None, spec={'type': 'str', 'required': True}),
-        Text('secret', default=None, secret=True),
+        Text('provider', server_default=None, spec={'type': 'str', 'required': True}),
+        Text('secret', server_default=None, secret=True),
     ]),
     Nested('oauth', purgeable=True, validate=_oauth_rules, options=_session_options('ngrok.', INACTIVITY_TIMEOUT_MAX) + [
         Nested('provider', options=[_oauth_provider(name) for name in OAUTH_PROVIDERS], spec={'type': 'dict', 'required': True}),
         _seconds('auth_check_interval'),
     ]),
     Nested('saml', purgeable=True, validate=_required('idp_metadata'), options=_session_options('') + [
-        Text('idp_metadata', default=None),
+        Text('idp_metadata', server_default=None),
         _bool('force_authn', False),
         _bool('allow_idp_initiated', True),
         StringList('authorized_groups', ordered=False),
-        Text('nameid_format', default=SAML_PERSISTENT),
+        Text('nameid_format', server_default=SAML_PERSISTENT),
     ], readonly=('entity_id', 'assertion_consumer_service_url', 'single_logout_url',
                  'request_signing_certificate_pem', 'metadata_url', 'idp_metadata_url')),
     Nested('oidc', purgeable=True, validate=_required('issuer', 'client_id', 'client_secret'), options=_session_options('') + [
-        Text('issuer', default=None),
-        Text('client_id', default=None),
-        Text('client_secret', default=None, secret=True),
+        Text('issuer', server_default=None),
+        Text('client_id', server_default=None),
+        Text('client_secret', server_default=None, secret=True),
         StringList('scopes', ordered=False),
     ]),
     Nested('websocket_tcp_converter', purgeable=True, options=[_enabled()]),
@@ -207,7 +212,7 @@ ROUTE_MODULES = [
     ]),
     Nested('traffic_policy', purgeable=True, options=[
         _enabled(),
-        JsonText('value', default=None),
+        JsonText('value', server_default=None),
     ], validate=_required('value')),
 ]
 
@@ -224,11 +229,11 @@ def _match_rule(match):
 
 
 def _shown_routes(routes):
-    """An edge's routes as the route module shows them (secrets masked)."""
+    """An edge's routes as ngrok_edge_route shows them (secrets masked)."""
     return [ROUTE.masked(ROUTE.view(route)) for route in routes]
 
 
-# -- edge modules --------------------------------------------------------------------------------
+# -- edge modules (options of ngrok_https_edge) ---------------------------------------------------------
 
 def _hostport_rules(hostports):
     found = []
@@ -241,6 +246,18 @@ def _hostport_rules(hostports):
     return found
 
 
+# The 2 edge modules of an HTTPS edge: options of ngrok_https_edge, each removable by purge_modules.
+EDGE_MODULE_FIELDS = [
+    Nested('mutual_tls', purgeable=True, options=[
+        _enabled(),
+        _ids('certificate_authority_ids', 'ca_', 'certificate_authorities'),
+    ]),
+    Nested('tls_termination', purgeable=True, options=[
+        _enabled(),
+        Text('min_version', server_default=None),
+    ], readonly=('terminate_at',)),
+]
+
 HTTPS_EDGE = Resource(
     kind='HTTPS edge',
     path='/edges/https',
@@ -248,17 +265,7 @@ HTTPS_EDGE = Resource(
     id_prefix='edghts_',
     result_key='edge',
     purge_option='purge_modules',
-    fields=[
-        StringList('hostports', ordered=False, validate=_hostport_rules),
-        Nested('mutual_tls', purgeable=True, options=[
-            _enabled(),
-            _ids('certificate_authority_ids', 'ca_', 'certificate_authorities'),
-        ]),
-        Nested('tls_termination', purgeable=True, options=[
-            _enabled(),
-            Text('min_version', default=None),
-        ], readonly=('terminate_at',)),
-    ],
+    fields=[StringList('hostports', ordered=False, validate=_hostport_rules)] + EDGE_MODULE_FIELDS,
     readonly=(('routes', _shown_routes),),
 )
 
@@ -275,8 +282,8 @@ ROUTE = Resource(
     required_for_create=('match_type', 'match'),
     fields=[
         # Always sent on update: the API's handling of an update without them is not known.
-        Text('match_type', default=None, send_always=True, spec={'type': 'str', 'choices': ['exact_path', 'path_prefix']}),
-        Text('match', default=None, send_always=True, validate=_match_rule),
-    ] + ROUTE_MODULES,
+        Text('match_type', server_default=None, send_always=True, spec={'type': 'str', 'choices': ['exact_path', 'path_prefix']}),
+        Text('match', server_default=None, send_always=True, validate=_match_rule),
+    ] + ROUTE_MODULE_FIELDS,
     readonly=('edge_id',),
 )

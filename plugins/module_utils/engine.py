@@ -8,9 +8,10 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.community.ngrok.plugins.module_utils.client import NgrokAPIError
-from ansible_collections.community.ngrok.plugins.module_utils.context import ModuleFailure, TaskContext
+from ansible_collections.community.ngrok.plugins.module_utils.errors import ModuleFailure, NgrokAPIError
+from ansible_collections.community.ngrok.plugins.module_utils.reference_table import users_of
 from ansible_collections.community.ngrok.plugins.module_utils.resource import ID_BODY_LENGTH
+from ansible_collections.community.ngrok.plugins.module_utils.task_context import TaskContext
 
 # "cannot delete: still referenced" (ERR_NGROK_6502 for backends).
 IN_USE_ERRORS = frozenset(['ERR_NGROK_6502'])
@@ -18,7 +19,7 @@ IN_USE_ERRORS = frozenset(['ERR_NGROK_6502'])
 
 class ResourceEngine:
     """Runs one task for one Resource. All reads happen before the writes, and a change is one write
-    (plus one DELETE per purged module)."""
+    (plus one DELETE per purged route or edge module)."""
 
     def __init__(self, resource, params, client, check_mode=False):
         self.resource = resource
@@ -83,12 +84,7 @@ class ResourceEngine:
             if params.get('id'):
                 return self.only([item for item in candidates if item['id'] == params['id']])
         elif params.get('id'):
-            try:
-                return self.client.get(resource.item_path(params['id']))
-            except NgrokAPIError as error:
-                if error.status_code == 404:
-                    return None
-                raise
+            return self.client.get_if_exists(resource.item_path(params['id']))
         else:
             candidates = self.context.list(resource.path, resource.list_key, fresh=fresh)
         return self.only([item for item in candidates if self.matches(item)])
@@ -118,12 +114,7 @@ class ResourceEngine:
         spec = self.resource.parent
         name = self.params[spec.option]
         if spec.resource.looks_like_id(name):
-            try:
-                return self.client.get(spec.resource.item_path(name))
-            except NgrokAPIError as error:
-                if error.status_code == 404:
-                    return None
-                raise
+            return self.client.get_if_exists(spec.resource.item_path(name))
         found = [item for item in self.context.list(spec.resource.path, spec.resource.list_key, fresh=fresh)
                  if item.get('description') == name]
         if len(found) > 1:
@@ -160,15 +151,14 @@ class ResourceEngine:
                   and field.name not in want and before[field.name] is not None]
         if not changed and not purged:
             return self.result(False, before, before)
-        # Purge first: the modules removed are unwanted either way, and a module being replaced by another
-        # one the API allows only alone (oauth by saml) has to go before the update adds its successor.
-        for field in purged:
-            if not self.check_mode:
-                self.delete(resource.item_path(current['id'], self.parent_id()) + '/' + field.api_name)
+        # Purge first: the route or edge modules removed are unwanted either way, and one being replaced by
+        # another that the API allows only alone (oauth by saml) has to go before the update adds its successor.
+        removed = [field for field in purged if self.check_mode or self.client.delete_if_exists(
+            resource.item_path(current['id'], self.parent_id()) + '/' + field.api_name)]
         after = self.update(current, before, want, changed) if changed else dict(before)
         for field in purged:
             after[field.name] = field.empty
-        return self.result(True, before, after)
+        return self.result(bool(changed or removed), before, after)
 
     def update(self, current, before, want, changed):
         """One PATCH with every changed field (and those the API needs every time); its answer is the
@@ -216,31 +206,21 @@ class ResourceEngine:
         if self.check_mode:
             # The API refuses to delete an object still in use. Check mode only warns: an earlier task of
             # the same run (a teardown in dependency order) may only have pretended to remove the users.
-            users = resource.referrers(self.context, current['id']) if resource.referrers else []
+            users = users_of(self.context, resource, current)
             if users:
                 self.context.warn('%s %s is used by %s; deleting it will fail unless an earlier task removes those uses'
                                   % (resource.kind, current['id'], ', '.join(users)))
             return self.result(True, before, None)
         try:
-            gone = self.delete(resource.item_path(current['id'], self.parent_id()))
+            deleted = self.client.delete_if_exists(resource.item_path(current['id'], self.parent_id()))
         except NgrokAPIError as error:
-            if error.error_code not in IN_USE_ERRORS or not resource.referrers:
+            if error.error_code not in IN_USE_ERRORS:
                 raise
-            users = resource.referrers(self.context, current['id'])
+            users = users_of(self.context, resource, current)
             raise ModuleFailure('cannot delete %s %s: it is used by %s' % (
                 resource.kind, current['id'], ', '.join(users) or 'another object (%s)' % error),
                 api_error=error.to_dict(), used_by=users)
-        return self.result(gone, before, None)
-
-    def delete(self, path):
-        """DELETE; False when it was already gone (someone else deleted it meanwhile)."""
-        try:
-            self.client.delete(path)
-        except NgrokAPIError as error:
-            if error.status_code != 404:
-                raise
-            return False
-        return True
+        return self.result(deleted, before, None)
 
     # -- output --------------------------------------------------------------
 

@@ -17,7 +17,7 @@ __metaclass__ = type
 import json
 
 
-from ansible_collections.community.ngrok.plugins.module_utils.client import MASK
+from ansible_collections.community.ngrok.plugins.module_utils.errors import MASK
 
 CHANGED_SECRET = MASK + ' (changed)'
 
@@ -26,22 +26,31 @@ def utf8_len(text):
     return len(text.encode('utf-8'))
 
 
+def named(fields, name):
+    """The field called ``name`` among ``fields`` (KeyError when none is: a declaration's typo fails at import)."""
+    for field in fields:
+        if field.name == name:
+            return field
+    raise KeyError(name)
+
+
 class Field:
     """A plain attribute (string, integer, boolean...) sent and returned as-is.
 
-    name         option name, also the API's request field unless ``api_name`` says otherwise
-    spec         extra argument_spec entries (type, choices, no_log, ...); documentation lives in the module
-    empty        canonical value when the API returns nothing (missing key or ``null``)
-    default      what the server stores when the field is not sent on create (None: not known; used
-                 only to predict the object in check mode)
-    send_always  sent on every update, with the current value when the user gave none (the API
-                 empties some fields that a PATCH leaves out)
-    secret       masked in results and diffs
-    validate     callable(value) -> error text, list of error texts, or None; run before any request
-    read         callable(api_object) -> raw value, for fields whose response shape differs
+    name            option name, also the API's request field unless ``api_name`` says otherwise
+    spec            extra argument_spec entries (type, choices, no_log, ...); documentation lives in the module
+    empty           canonical value when the API returns nothing (missing key or ``null``)
+    server_default  what the server stores when the field is not sent (on create, or in a route or edge
+                    module it replaces); None when not known. It only predicts the object in check mode:
+                    the option itself has no default (not set means "leave it as it is")
+    send_always     sent on every update, with the current value when the user gave none (the API
+                    empties some fields that a PATCH leaves out)
+    secret          masked in results and diffs
+    validate        callable(value) -> error text, list of error texts, or None; run before any request
+    read            callable(api_object) -> raw value, for fields whose response shape differs
     """
 
-    def __init__(self, name, spec=None, api_name=None, empty=None, default=None, send_always=False,
+    def __init__(self, name, spec=None, api_name=None, empty=None, server_default=None, send_always=False,
                  secret=False, validate=None, read=None):
         self.name = name
         self.api_name = api_name or name
@@ -49,7 +58,7 @@ class Field:
         if secret:
             self.spec['no_log'] = True
         self.empty = empty
-        self.default = default
+        self.server_default = server_default
         self.send_always = send_always
         self.secret = secret
         self._validate = validate
@@ -104,7 +113,7 @@ class Text(Field):
 
     def __init__(self, name, max_bytes=None, **kwargs):
         kwargs.setdefault('empty', '')
-        kwargs.setdefault('default', '')
+        kwargs.setdefault('server_default', '')
         super(Text, self).__init__(name, **kwargs)
         self.max_bytes = max_bytes
 
@@ -178,7 +187,7 @@ class StringMap(Field):
     def __init__(self, name, lower_keys=False, **kwargs):
         kwargs.setdefault('spec', {'type': 'dict'})
         kwargs.setdefault('empty', {})
-        kwargs.setdefault('default', {})
+        kwargs.setdefault('server_default', {})
         super(StringMap, self).__init__(name, **kwargs)
         self.lower_keys = lower_keys
 
@@ -219,7 +228,7 @@ class StringList(Field):
     def __init__(self, name, ordered=True, lower=False, **kwargs):
         kwargs.setdefault('spec', {'type': 'list', 'elements': 'str'})
         kwargs.setdefault('empty', [])
-        kwargs.setdefault('default', [])
+        kwargs.setdefault('server_default', [])
         super(StringList, self).__init__(name, **kwargs)
         self.ordered = ordered
         self.lower = lower

@@ -9,11 +9,11 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.community.ngrok.plugins.module_utils.backends import BACKENDS
-from ansible_collections.community.ngrok.plugins.module_utils.client import NgrokAPIError
-from ansible_collections.community.ngrok.plugins.module_utils.context import ModuleFailure, TaskContext
+from ansible_collections.community.ngrok.plugins.module_utils.errors import ModuleFailure
 from ansible_collections.community.ngrok.plugins.module_utils.module import (
     connection_argument_spec, new_client, new_module, run_and_exit,
 )
+from ansible_collections.community.ngrok.plugins.module_utils.task_context import TaskContext
 
 
 def backend_info_argument_spec():
@@ -49,16 +49,12 @@ def find_backends(params, client):
         raise ModuleFailure('invalid input: ' + '; '.join(problems), invalid=problems)
 
     if kind_of_id:
-        try:
-            found = [(kind_of_id, client.get(BACKENDS[kind_of_id].item_path(params['id'])))]
-        except NgrokAPIError as error:
-            if error.status_code != 404:
-                raise
-            found = []
+        item = client.get_if_exists(BACKENDS[kind_of_id].item_path(params['id']))
+        found = [(kind_of_id, item)] if item is not None else []
     else:
         context = TaskContext(client)
         kinds = sorted(BACKENDS) if params['type'] == 'all' else [params['type']]
-        found = [(kind, item) for kind in kinds for item in context.list(BACKENDS[kind].path, 'backends')]
+        found = [(kind, item) for kind in kinds for item in context.list(BACKENDS[kind].path, BACKENDS[kind].list_key)]
     wanted_metadata = metadata.from_user(params['metadata']) if params.get('metadata') is not None else None
     return [(kind, item) for kind, item in found
             if (params.get('description') is None or item.get('description', '') == params['description'])

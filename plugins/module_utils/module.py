@@ -10,10 +10,8 @@ __metaclass__ = type
 
 from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
 
-from ansible_collections.community.ngrok.plugins.module_utils.client import (
-    HAS_REQUESTS, REQUESTS_IMPORT_ERROR, NgrokAPIError, NgrokClient,
-)
-from ansible_collections.community.ngrok.plugins.module_utils.context import ModuleFailure
+from ansible_collections.community.ngrok.plugins.module_utils.client import HAS_REQUESTS, REQUESTS_IMPORT_ERROR, NgrokClient
+from ansible_collections.community.ngrok.plugins.module_utils.errors import ModuleFailure, NgrokAPIError
 from ansible_collections.community.ngrok.plugins.module_utils.engine import ResourceEngine
 
 

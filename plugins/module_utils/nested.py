@@ -3,24 +3,26 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Nested: an option dict made of sub-fields, such as a route module (oauth, request_headers...).
+"""Nested: an option dict made of sub-fields, such as an ngrok route module or edge module (oauth,
+request_headers, tls_termination...). "Route module" and "edge module" are ngrok's words for these parts
+of a route or an edge; they have nothing to do with Ansible modules.
 
-API semantics it follows: a module given in a write replaces the whole module on the server, which
-fills defaults for what was not sent; a module left out is not touched. So only the sub-keys the user
-gave are compared, a changed module is sent with every sub-key the user gave, and the prediction is
-the server's defaults overlaid with the user's values.
+API semantics it follows: a route module given in a write replaces the whole route module on the server,
+which fills its server defaults for what was not sent; a route module left out is not touched. So only the
+sub-keys the user gave are compared, a changed route module is sent with every sub-key the user gave, and
+the prediction is the server defaults overlaid with the user's values.
 """
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.community.ngrok.plugins.module_utils.fields import Field
+from ansible_collections.community.ngrok.plugins.module_utils.fields import Field, named
 
 
 class Nested(Field):
     """options    sub-fields (any Field kind, Nested included)
     readonly   response-only sub-keys shown but never compared or sent (SAML's computed URLs...)
-    purgeable  can be removed with DELETE <object>/<api_name> (see Resource purge_option)
+    purgeable  a route or edge module, removed with DELETE <object>/<api_name> (see Resource purge_option)
     """
 
     def __init__(self, name, options, readonly=(), purgeable=False, **kwargs):
@@ -31,6 +33,9 @@ class Nested(Field):
         super(Nested, self).__init__(name, spec=spec, **kwargs)
         self.readonly = tuple(readonly)
         self.purgeable = purgeable
+
+    def option(self, name):
+        return named(self.options, name)
 
     def _given(self, value):
         return [sub for sub in self.options if value.get(sub.name) is not None]
@@ -61,7 +66,7 @@ class Nested(Field):
     def predict(self, want, have):
         result = {}
         for sub in self.options:
-            result[sub.name] = sub.predict(want[sub.name], None) if sub.name in want else sub.default
+            result[sub.name] = sub.predict(want[sub.name], None) if sub.name in want else sub.server_default
         for key in self.readonly:
             result[key] = (have or {}).get(key)
         return result
@@ -82,13 +87,13 @@ class Nested(Field):
 
 def ref_id(key):
     """Reader of a request-shape id from a response-shape Ref: ``backend_id`` <- ``backend.id``."""
-    def read(module):
-        return (module.get(key) or {}).get('id')
+    def read(route_module):
+        return (route_module.get(key) or {}).get('id')
     return read
 
 
 def ref_ids(key):
     """Reader of request-shape ids from response-shape Refs: ``ip_policy_ids`` <- ``ip_policies[].id``."""
-    def read(module):
-        return [ref.get('id') for ref in module.get(key) or []]
+    def read(route_module):
+        return [ref.get('id') for ref in route_module.get(key) or []]
     return read

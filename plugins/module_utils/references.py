@@ -3,46 +3,127 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Fields that name other backends, by id or by description, resolved to ids once per task."""
+"""References between objects: options that name other objects (by id or description, resolved to ids once
+per task), and the search for the objects that name a given one (its users).
+
+Where references are is declared once, in reference_table.REFERENCES; what one is made of is here.
+"""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-
-from ansible_collections.community.ngrok.plugins.module_utils.context import ModuleFailure
+from ansible_collections.community.ngrok.plugins.module_utils.errors import ModuleFailure
 from ansible_collections.community.ngrok.plugins.module_utils.fields import Field
 
 WEIGHT_MIN = 0
 WEIGHT_MAX = 10000
 
 
-class BackendRef(Field):
-    """One backend named by id or description; canonical form is the id."""
+class AnyOf:
+    """The resource types one reference can name ("any backend"), and the words for them in messages.
+
+    resources  a mapping whose values are the Resources; read at each use, so a declaration file can
+               create the AnyOf before the resources that name it (a weighted backend names any backend,
+               weighted ones included) and fill the mapping as it declares them
+    """
+
+    def __init__(self, noun, resources, plural=None):
+        self.noun = noun
+        self.plural = plural or noun + 's'
+        self._resources = resources
+
+    @property
+    def resources(self):
+        return list(self._resources.values())
+
+    def includes(self, resource):
+        return any(candidate is resource for candidate in self.resources)
+
+    def id_of(self, context, name):
+        """The id of the object named by ``name``: an id as given (it starts with one of the types' id
+        prefixes; the API refuses an id nobody has), else the one object of any of the types whose
+        description is exactly ``name``."""
+        if any(name.startswith(resource.id_prefix) for resource in self.resources):
+            return name
+        matches = [item['id'] for resource in self.resources
+                   for item in context.list(resource.path, resource.list_key) if item.get('description') == name]
+        if not matches and context.check_mode:
+            # An earlier task of the same check-mode run may only have pretended to create it.
+            context.warn('no %s has the description %r yet; in check mode it is assumed to be created by an earlier task'
+                         % (self.noun, name))
+            return name
+        if not matches:
+            raise ModuleFailure('no %s has the description %r; name a %s by its id or its exact description'
+                                % (self.noun, name, self.noun))
+        if len(matches) > 1:
+            raise ModuleFailure('%d %s have the description %r (%s); name the %s by its id instead'
+                                % (len(matches), self.plural, name, ', '.join(sorted(matches)), self.noun))
+        return matches[0]
+
+
+# -- option kinds that name other objects ----------------------------------------------------------------
+# Each has ``targets`` (an AnyOf) and ``names_in(canonical value)``: the ids the value names, which is what
+# the search for users compares.
+
+class Ref(Field):
+    """One object named by id or description; canonical form is the id."""
+
+    def __init__(self, name, targets, **kwargs):
+        super(Ref, self).__init__(name, **kwargs)
+        self.targets = targets
 
     def from_user(self, value, context=None):
-        return context.backend_id(value) if context is not None else value
+        return self.targets.id_of(context, value) if context is not None else value
+
+    def names_in(self, value):
+        return [value] if value else []
 
 
-class BackendWeights(Field):
-    """``{backend: weight}`` of a weighted backend; keys resolved to ids."""
+class _Refs(Field):
+    """Several objects named by id or description, each once; resolved to ids in the order given."""
 
-    def __init__(self, name, **kwargs):
-        kwargs.setdefault('spec', {'type': 'dict'})
-        kwargs.setdefault('empty', {})
-        kwargs.setdefault('default', {})
-        super(BackendWeights, self).__init__(name, **kwargs)
+    def __init__(self, name, targets, shape, spec, **kwargs):
+        kwargs.setdefault('spec', spec)
+        kwargs.setdefault('empty', shape())
+        kwargs.setdefault('server_default', shape())
+        super(_Refs, self).__init__(name, **kwargs)
+        self.targets = targets
+        self._shape = shape
 
     def from_api(self, value):
-        return dict(value or {})
+        return self._shape(value or self._shape())
+
+    def names_in(self, value):
+        return list(value or [])
+
+    def _ids(self, context, names):
+        ids = []
+        for name in names:
+            key = self.targets.id_of(context, name) if context is not None else name
+            if key in ids:
+                raise ModuleFailure('%s: %r names %s %s, which is already in the list' % (self.name, name, self.targets.noun, key))
+            ids.append(key)
+        return ids
+
+
+class RefList(_Refs):
+    """An ordered list of objects (a failover backend's children). Order is significant."""
+
+    def __init__(self, name, targets, **kwargs):
+        super(RefList, self).__init__(name, targets, list, {'type': 'list', 'elements': 'str'}, **kwargs)
 
     def from_user(self, value, context=None):
-        weights = {}
-        for name, weight in value.items():
-            key = context.backend_id(name) if context is not None else name
-            if key in weights:
-                raise_duplicate(self.name, name, key)
-            weights[key] = int(weight)
-        return weights
+        return self._ids(context, value)
+
+
+class WeightedRefs(_Refs):
+    """``{object: weight}`` (a weighted backend's children)."""
+
+    def __init__(self, name, targets, **kwargs):
+        super(WeightedRefs, self).__init__(name, targets, dict, {'type': 'dict'}, **kwargs)
+
+    def from_user(self, value, context=None):
+        return dict(zip(self._ids(context, value), (int(weight) for weight in value.values())))
 
     def problems(self, value, path):
         found = []
@@ -63,27 +144,62 @@ class BackendWeights(Field):
         return found
 
 
-class BackendList(Field):
-    """Ordered list of backends of a failover backend; entries resolved to ids. Order is significant."""
+# -- who names an object ------------------------------------------------------------------------------------
 
-    def __init__(self, name, **kwargs):
-        kwargs.setdefault('spec', {'type': 'list', 'elements': 'str'})
-        kwargs.setdefault('empty', [])
-        kwargs.setdefault('default', [])
-        super(BackendList, self).__init__(name, **kwargs)
+class Reference:
+    """One place where objects of one type name objects of others: a row of reference_table.REFERENCES.
 
-    def from_api(self, value):
-        return list(value or [])
+    source   the Resource whose objects hold the names (a weighted backend, an HTTPS edge route)
+    path     the option holding them, dotted into a route or edge module ("backend.backend": the
+             ``backend`` sub-option of the ``backend`` route module)
+    targets  the AnyOf the names are of; by default the option's own (a Ref, RefList or WeightedRefs)
+    names    callable(canonical value of the option) -> the names it holds; by default the option's names_in
+    key      what of a target object those names are: its "id" unless said otherwise
+    """
 
-    def from_user(self, value, context=None):
-        ids = []
-        for name in value:
-            key = context.backend_id(name) if context is not None else name
-            if key in ids:
-                raise_duplicate(self.name, name, key)
-            ids.append(key)
-        return ids
+    def __init__(self, source, path, targets=None, names=None, key='id'):
+        self.source = source
+        self.path = path.split('.')
+        self._option = source.field(self.path[0])
+        field = self._option
+        for name in self.path[1:]:
+            field = field.option(name)
+        self.targets = targets or field.targets
+        self.names = names or field.names_in
+        self.key = key
+
+    def value_in(self, api_object):
+        """The canonical value of the option in one of the source's API objects."""
+        value = self._option.from_api(self._option.read(api_object))
+        for name in self.path[1:]:
+            value = (value or {}).get(name)
+        return value
+
+    def users(self, context, api_object):
+        """Descriptions of the source's objects that name ``api_object``."""
+        wanted = api_object.get(self.key)
+        return [text for item, text in _every_object(context, self.source) if wanted in self.names(self.value_in(item))]
 
 
-def raise_duplicate(option, name, backend_id):
-    raise ModuleFailure('%s: %r names backend %s, which is already in the list' % (option, name, backend_id))
+def find_users(context, references, resource, api_object):
+    """Descriptions of the objects that name ``api_object`` (a ``resource``), in the order of ``references``;
+    no request at all for a resource nobody names. Listings come from the task's cache; one the API
+    refuses is skipped, so an account without edges still gets its backends' users."""
+    users = []
+    for reference in references:
+        if reference.targets.includes(resource):
+            users.extend(reference.users(context, api_object))
+    return users
+
+
+def _every_object(context, resource):
+    """(API object, description) of every object of ``resource``; objects inside another one (routes) are
+    read from their parents' listing, which is the only way the API lists them."""
+    if resource.parent is None:
+        for item in context.list_if_allowed(resource.path, resource.list_key):
+            yield item, resource.describe(item)
+        return
+    owner = resource.parent
+    for parent in context.list_if_allowed(owner.resource.path, owner.resource.list_key):
+        for item in parent.get(owner.children_key) or []:
+            yield item, resource.describe(item, parent)

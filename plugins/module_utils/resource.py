@@ -8,7 +8,7 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.community.ngrok.plugins.module_utils.fields import JsonText, Text
+from ansible_collections.community.ngrok.plugins.module_utils.fields import JsonText, Text, named
 
 # Documented limits for edges and routes; backends use the same ones (ERR_NGROK_6503/6504).
 DESCRIPTION_MAX_BYTES = 255
@@ -61,14 +61,16 @@ class Resource:
     parent       Parent, for objects that live inside another one; ``path`` then holds ``{parent_id}``
     natural_key  an option that identifies the object on its own within the parent ("match"),
                  used before find_by when given
-    purge_option an extra bool option; when true, purgeable fields the user did not give are removed
-    referrers    callable(context, object_id) -> descriptions of the objects using this one, to
-                 explain a refused delete
+    purge_option an extra bool option; when true, the route or edge modules (purgeable fields) the
+                 user did not give are removed
     required_for_create  options the API needs to create the object (a route's match_type and match)
+
+    Which objects name this one (and so must be named when a delete is refused) is not declared here
+    but in reference_table.REFERENCES.
     """
 
     def __init__(self, kind, path, list_key, id_prefix, result_key, fields, readonly=(), validate=None,
-                 parent=None, natural_key=None, purge_option=None, referrers=None, required_for_create=()):
+                 parent=None, natural_key=None, purge_option=None, required_for_create=()):
         self.kind = kind
         self.path = path
         self.list_key = list_key
@@ -81,14 +83,10 @@ class Resource:
         self.parent = parent
         self.natural_key = natural_key
         self.purge_option = purge_option
-        self.referrers = referrers
         self.required_for_create = tuple(required_for_create)
 
     def field(self, name):
-        for field in self.fields:
-            if field.name == name:
-                return field
-        raise KeyError(name)
+        return named(self.fields, name)
 
     def collection_path(self, parent_id=None):
         return self.path.format(parent_id=parent_id)
@@ -103,6 +101,18 @@ class Resource:
     def looks_like_id(self, value):
         return looks_like_id(value, self.id_prefix)
 
+    def describe(self, api_object, parent_object=None):
+        """How messages name one object: "weighted backend bkdwd_... (its description)". An object inside
+        another is named by its short name (its result key), its natural key and its parent:
+        "route edghtsrt_... /api of HTTPS edge edghts_... (shop)"."""
+        if parent_object is None:
+            described = api_object.get('description')
+            return '%s %s%s' % (self.kind, api_object['id'], ' (%s)' % described if described else '')
+        words = [self.result_key, api_object['id']]
+        if self.natural_key and api_object.get(self.natural_key):
+            words.append(api_object[self.natural_key])
+        return '%s of %s' % (' '.join(words), self.parent.resource.describe(parent_object))
+
     def view(self, api_object):
         """The canonical (unmasked) form of an API object: what diffs, results and comparisons use."""
         result = dict((key, api_object.get(key)) for key, dummy in self.readonly[:3])
@@ -116,7 +126,7 @@ class Resource:
         """The canonical form of an object about to be created, before the user's values are applied."""
         result = dict((key, None) for key, dummy in self.readonly)
         for field in self.fields:
-            result[field.name] = field.default
+            result[field.name] = field.server_default
         return result
 
     def masked(self, view, other=None):

@@ -8,9 +8,12 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import time
+
 import pytest
 
-from ansible_collections.community.ngrok.plugins.module_utils.client import NgrokAPIError, NgrokClient
+from ansible_collections.community.ngrok.plugins.module_utils.client import NgrokClient
+from ansible_collections.community.ngrok.plugins.module_utils.errors import NgrokAPIError
 from ansible_collections.community.ngrok.plugins.module_utils.version import COLLECTION_VERSION
 
 PATH = '/backends/http_response'
@@ -179,3 +182,72 @@ def test_404_has_a_status(emulator):
     with pytest.raises(NgrokAPIError) as caught:
         client.get(PATH + '/bkdhr_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W')
     assert caught.value.status_code == 404
+
+
+# -- one object that may not exist: get_if_exists, delete_if_exists -----------------------------------------
+
+def _backend(emulator):
+    return PATH + '/' + emulator.api('POST', PATH, {'description': 'x'})[1]['id']
+
+
+def test_get_if_exists_reads_the_object_or_none(emulator):
+    client, dummy = make_client(emulator)
+    item = _backend(emulator)
+    assert client.get_if_exists(item)['description'] == 'x'
+    assert client.get_if_exists(PATH + '/bkdhr_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W') is None
+
+
+def test_get_if_exists_lets_other_errors_through(emulator):
+    client, dummy = make_client(emulator, max_retries=0)
+    emulator.fault(method='GET', status=503)
+    with pytest.raises(NgrokAPIError) as caught:
+        client.get_if_exists(_backend(emulator))
+    assert caught.value.status_code == 503
+
+
+def test_delete_if_exists_says_whether_this_task_deleted_it(emulator):
+    client, dummy = make_client(emulator)
+    item = _backend(emulator)
+    assert client.delete_if_exists(item) is True
+    assert client.delete_if_exists(item) is False
+    assert [(e['method'], e['status']) for e in emulator.requests() if e['method'] == 'DELETE'] == [('DELETE', 204), ('DELETE', 404)]
+
+
+@pytest.mark.parametrize('fault', [{'status': 502}, {'status': 503}, {'status': 504}, {'drop': True}])
+def test_a_delete_whose_answer_was_lost_counts_as_done_when_the_retry_finds_it_gone(emulator, fault):
+    client, sleeps = make_client(emulator)
+    item = _backend(emulator)
+    emulator.fault(method='DELETE', path=item, phase='after', **fault)
+    assert client.delete_if_exists(item) is True
+    assert len(sleeps) == 1
+    assert emulator.api('GET', item)[0] == 404
+
+
+def test_a_delete_refused_with_429_never_happened_so_a_404_after_it_is_someone_elses(emulator):
+    item = _backend(emulator)
+    emulator.fault(method='DELETE', path=item, status=429)
+    # Someone else deletes the object while the client waits to try again.
+    client = NgrokClient(emulator.url, emulator.api_key, sleep=lambda seconds: emulator.api('DELETE', item))
+    assert client.delete_if_exists(item) is False
+
+
+def test_a_delete_timed_out_then_found_gone_counts_as_done(emulator):
+    item = _backend(emulator)
+    emulator.fault(method='DELETE', path=item, delay=1.0)
+    # The server processes the slow DELETE after the client gave up; the retry comes after it.
+    client = NgrokClient(emulator.url, emulator.api_key, timeout=0.3, sleep=lambda seconds: time.sleep(2.5))
+    assert client.delete_if_exists(item) is True
+    assert [(e['method'], e['status']) for e in emulator.requests() if e['method'] == 'DELETE'] == [('DELETE', 204), ('DELETE', 404)]
+
+
+def test_an_error_remembers_that_an_earlier_attempt_lost_its_answer(emulator):
+    client, dummy = make_client(emulator, max_retries=1)
+    emulator.fault(method='GET', path=PATH, status=502)
+    emulator.fault(method='GET', path=PATH, status=400)
+    with pytest.raises(NgrokAPIError) as caught:
+        client.get(PATH)
+    assert caught.value.status_code == 400 and caught.value.after_lost_answer
+    emulator.fault(method='GET', path=PATH, status=400)
+    with pytest.raises(NgrokAPIError) as caught:
+        client.get(PATH)
+    assert not caught.value.after_lost_answer

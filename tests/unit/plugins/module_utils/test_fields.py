@@ -8,7 +8,7 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.community.ngrok.plugins.module_utils.client import MASK
+from ansible_collections.community.ngrok.plugins.module_utils.errors import MASK
 from ansible_collections.community.ngrok.plugins.module_utils.fields import (
     CHANGED_SECRET, Field, Integer, JsonText, StringList, StringMap, Text,
 )
@@ -36,7 +36,7 @@ def test_metadata_limits_and_types():
 
 def test_missing_text_reads_as_empty():
     assert Text('description').from_api(None) == ''
-    assert Text('description').default == ''
+    assert Text('description').server_default == ''
 
 
 def test_header_names_are_compared_lowercased():

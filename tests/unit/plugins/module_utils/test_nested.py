@@ -8,7 +8,7 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.community.ngrok.plugins.module_utils.client import MASK
+from ansible_collections.community.ngrok.plugins.module_utils.errors import MASK
 from ansible_collections.community.ngrok.plugins.module_utils.edges import HTTPS_EDGE, ROUTE
 from ansible_collections.community.ngrok.plugins.module_utils.fields import CHANGED_SECRET
 

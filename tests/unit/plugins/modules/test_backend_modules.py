@@ -9,7 +9,9 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import pytest
+import yaml
 
+from ansible_collections.community.ngrok.plugins.module_utils.backends import BACKENDS
 from ansible_collections.community.ngrok.plugins.modules import (
     ngrok_backend_info, ngrok_failover_backend, ngrok_http_response_backend, ngrok_tunnel_group_backend, ngrok_weighted_backend,
 )
@@ -262,3 +264,23 @@ def test_info_invalid_input_sends_nothing(emulator):
     assert 'is the id of a http_response backend, not of a weighted backend' in result['msg']
     assert 'metadata: must be a string or a dictionary' in result['msg']
     assert log == []
+
+
+def test_check_mode_delete_of_a_backend_used_by_a_route_names_the_route(emulator):
+    blue, dummy = children(emulator)
+    edge = emulator.api('POST', '/edges/https', {'description': 'shop', 'hostports': ['a.example.com:443']})[1]['id']
+    route = emulator.api('POST', '/edges/https/%s/routes' % edge, {
+        'match_type': 'path_prefix', 'match': '/api', 'backend': {'backend_id': blue}})[1]['id']
+    result, log = run(emulator, ngrok_http_response_backend, check_mode=True, id=blue, state='absent')
+    assert warning_messages(result) == [
+        'HTTP response backend %s is used by route %s /api of HTTPS edge %s (shop); deleting it will fail unless an '
+        'earlier task removes those uses' % (blue, route, edge)]
+    assert sorted(calls(log)) == [('GET', '/backends/failover'), ('GET', '/backends/http_response/' + blue),
+                                  ('GET', '/backends/weighted'), ('GET', '/edges/https')]
+
+
+@pytest.mark.parametrize('module', [ngrok_weighted_backend, ngrok_failover_backend])
+def test_the_docs_of_options_naming_any_backend_list_every_backend_id_prefix(module):
+    """A name with a backend id prefix is used as an id: the docs list the prefixes, so a new type must be added there."""
+    text = ' '.join(yaml.safe_load(module.DOCUMENTATION)['options']['backends']['description'])
+    assert [resource.id_prefix for resource in BACKENDS.values() if 'V(%s)' % resource.id_prefix not in text] == []

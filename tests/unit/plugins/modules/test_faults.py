@@ -140,17 +140,61 @@ def test_transient_faults_are_survived(emulator, waits, name, operation, fault):
     assert all(wait <= 60 for wait in waits)
 
 
+def lose_the_answer(emulator, case, operation, fault):
+    """Run ``operation`` once more with its first answer lost after the API processed the request."""
+    ctx, (method, path) = prepare(emulator, case, operation)
+    emulator.fault(method=method, path=path, times=1, phase='after', **TRANSIENT[fault][0])
+    result = act(emulator, case, operation, ctx, 5)
+    assert not result.get('failed'), result.get('msg')
+    return ctx, path, result
+
+
 @pytest.mark.parametrize('fault', ['502', 'dropped connection'])
 @pytest.mark.parametrize('name', sorted(CASES))
 def test_a_create_processed_but_unanswered_is_adopted_not_repeated(emulator, waits, name, fault):
     case = CASES[name]
-    ctx, (method, path) = prepare(emulator, case, 'create')
-    emulator.fault(method=method, path=path, times=1, phase='after', **TRANSIENT[fault][0])
-    result = act(emulator, case, 'create', ctx, 5)
-    assert result['changed'] and not result.get('failed'), result.get('msg')
+    ctx, path, result = lose_the_answer(emulator, case, 'create', fault)
+    assert result['changed'] is True
     assert len(case.found(emulator, ctx)) == 1
     assert [(e['method'], e['path']) for e in emulator.requests()].count(('POST', path)) == 1
     assert result[next(key for key in ('backend', 'edge', 'route') if key in result)]['id'] == case.found(emulator, ctx)[0]['id']
+
+
+# The faults after which a request may have been processed although its answer was lost.
+LOST_ANSWERS = ['502', '503', '504', 'dropped connection']
+
+
+@pytest.mark.parametrize('fault', LOST_ANSWERS)
+@pytest.mark.parametrize('name', sorted(CASES))
+def test_a_delete_processed_but_unanswered_reports_the_change(emulator, waits, name, fault):
+    """The retry finds the object gone: the lost attempt deleted it, so the task changed something."""
+    case = CASES[name]
+    ctx, dummy, result = lose_the_answer(emulator, case, 'delete', fault)
+    assert result['changed'] is True
+    assert case.found(emulator, ctx) == []
+    deletes = [(e['method'], e['status']) for e in emulator.requests() if e['method'] == 'DELETE']
+    assert deletes == [('DELETE', TRANSIENT[fault][0].get('status')), ('DELETE', 404)]
+    assert result['diff']['before']['id'] and result['diff']['after'] == {}
+
+
+# A route module and an edge module to purge: (its name, the body that sets it).
+PURGED = {'edge_route': ('compression', {}), 'https_edge': ('tls_termination', {'min_version': '1.3'})}
+
+
+@pytest.mark.parametrize('fault', ['502', 'dropped connection'])
+@pytest.mark.parametrize('name', sorted(PURGED))
+def test_a_purge_processed_but_unanswered_reports_the_change(emulator, waits, name, fault):
+    case = CASES[name]
+    ctx, dummy = prepare(emulator, case, 'update')
+    part, body = PURGED[name]
+    part_path = '%s/%s/%s' % (collection_path(case, ctx), case.found(emulator, ctx)[0]['id'], part)
+    emulator.api('PUT', part_path, body)
+    emulator.fault(method='DELETE', path=part_path, times=1, phase='after', **TRANSIENT[fault][0])
+    result = run(emulator, case, dict(case.create(ctx), purge_modules=True), 5)
+    assert not result.get('failed'), result.get('msg')
+    assert result['changed'] is True and result['diff']['after'][part] is None
+    assert case.found(emulator, ctx)[0][part] is None
+    assert [e['method'] for e in emulator.requests() if e['path'] == part_path] == ['PUT', 'DELETE', 'DELETE']
 
 
 @pytest.mark.parametrize('operation', ['lookup', 'create', 'update', 'delete'])

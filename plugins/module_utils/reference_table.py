@@ -1,0 +1,27 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Every place where an object names another, in one table: the search for an object's users reads
+nothing else. A new kind of reference is one row (tests/unit/plugins/module_utils/test_reference_table.py
+checks that every option naming other objects has its row)."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+from ansible_collections.community.ngrok.plugins.module_utils.backends import FAILOVER, WEIGHTED
+from ansible_collections.community.ngrok.plugins.module_utils.edges import ROUTE
+from ansible_collections.community.ngrok.plugins.module_utils.references import Reference, find_users
+
+# In the order users are listed in messages.
+REFERENCES = (
+    Reference(WEIGHTED, 'backends'),           # a weighted backend's children
+    Reference(FAILOVER, 'backends'),           # a failover backend's children
+    Reference(ROUTE, 'backend.backend'),       # the backend of a route's backend route module
+)
+
+
+def users_of(context, resource, api_object):
+    """Descriptions of the objects that name ``api_object``, a ``resource``: what a refused delete names."""
+    return find_users(context, REFERENCES, resource, api_object)

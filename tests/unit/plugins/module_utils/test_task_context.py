@@ -1,0 +1,46 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""The per-task cache of listings and the task's warnings, against the emulator."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import pytest
+
+from ansible_collections.community.ngrok.plugins.module_utils.client import NgrokClient
+from ansible_collections.community.ngrok.plugins.module_utils.errors import NgrokAPIError
+from ansible_collections.community.ngrok.plugins.module_utils.task_context import TaskContext
+
+PATH = '/backends/http_response'
+
+
+def context_for(emulator):
+    return TaskContext(NgrokClient(emulator.url, emulator.api_key, max_retries=0))
+
+
+def test_a_listing_is_read_once_per_task_unless_asked_fresh(emulator):
+    emulator.api('POST', PATH, {'description': 'a'})
+    context = context_for(emulator)
+    assert [item['description'] for item in context.list(PATH, 'backends')] == ['a']
+    emulator.api('POST', PATH, {'description': 'b'})
+    assert len(context.list(PATH, 'backends')) == 1
+    assert len(context.list(PATH, 'backends', fresh=True)) == 2
+    assert [entry['method'] for entry in emulator.requests()] == ['POST', 'GET', 'POST', 'GET']
+
+
+def test_a_refused_listing_is_empty_only_where_allowed(emulator):
+    context = context_for(emulator)
+    emulator.fault(method='GET', path='/edges/https', status=403, times=2)
+    assert context.list_if_allowed('/edges/https', 'https_edges') == []
+    with pytest.raises(NgrokAPIError):
+        context.list('/edges/https', 'https_edges')
+
+
+def test_warnings_are_kept_in_order():
+    context = TaskContext(client=None)
+    context.warn('one')
+    context.warn('two')
+    assert context.warnings == ['one', 'two']
