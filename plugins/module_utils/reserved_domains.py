@@ -56,7 +56,7 @@ def _uploaded_certificate(api_object):
 def _certificate_id_rule(value):
     if looks_like_id(value, CERTIFICATE_PREFIX):
         return None
-    return 'is not the id of a TLS certificate (%s followed by %d letters and digits)' % (CERTIFICATE_PREFIX, ID_BODY_LENGTH)
+    return '%r is not the id of a TLS certificate (%s followed by %d letters and digits)' % (value, CERTIFICATE_PREFIX, ID_BODY_LENGTH)
 
 
 def _certificate_rules(params):
