@@ -48,8 +48,9 @@ notes:
   - All requests of one task share one HTTP connection.
 '''
 
-    # Modules of edges, routes and backends, which ngrok sunset.
+    # Modules of edges, routes and backends, which ngrok sunset (a fragment needs options, even none).
     EDGES = r'''
+options: {}
 notes:
   - ngrok sunset Edges and Backends for new use on 2025-12-31. These modules manage them for accounts
     that still have them.
