@@ -87,7 +87,8 @@ class ResourceEngine:
             candidates = self.parent.get(resource.parent.children_key) or []
             if params.get('id'):
                 return self.only([item for item in candidates if item['id'] == params['id']])
-            return self.only([item for item in candidates if matches(self.lookup_keys(), item)])
+            keys = self.lookup_keys()
+            return self.only([item for item in candidates if matches(keys, item)])
         if params.get('id'):
             return self.client.get_if_exists(resource.item_path(params['id']))
         return self.only(self.context.find(resource, self.lookup_keys(), fresh=fresh))
@@ -126,13 +127,13 @@ class ResourceEngine:
         found by id must be the domain the task names: another domain is another object)."""
         if current is None:
             return None
-        before = self.resource.view(current)
+        resource, before = self.resource, self.resource.view(current)
         for field in self.given():
-            if field.immutable and not field.equal(field.from_user(self.params[field.name]), before[field.name]):
-                raise ModuleFailure(
-                    '%s: %s is %s, not %s; the %s of a %s cannot change (another %s is another %s: leave out id to manage it)'
-                    % (field.name, self.resource.describe(current), before[field.name], field.from_user(self.params[field.name]),
-                       field.name, self.resource.kind, field.name, self.resource.kind))
+            wanted = field.from_user(self.params[field.name])
+            if field.immutable and not field.equal(wanted, before[field.name]):
+                raise ModuleFailure('%s: %s is %s, not %s; the %s of a %s cannot change (another %s is another %s%s)' % (
+                    field.name, resource.describe(current), before[field.name], wanted, field.name, resource.kind, field.name,
+                    resource.kind, ': leave out id to manage it' if self.params.get('id') else ''))
         return current
 
     def parent_id(self):
