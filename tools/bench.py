@@ -28,6 +28,7 @@ sys.path.insert(0, os.path.join(ROOT, 'tests', 'emulator'))
 from ngrok_emulator.testing import RunningEmulator  # noqa: E402  pylint: disable=wrong-import-position
 
 HR = 'community.ngrok.ngrok_http_response_backend'
+RD = 'community.ngrok.ngrok_reserved_domain'
 BACKENDS = ['/backends/%s' % kind for kind in ('http_response', 'tunnel_group', 'weighted', 'failover')]
 COST_TASKS = 50
 
@@ -76,6 +77,10 @@ class Bench:
         for number in range(first, first + count):
             self.api('POST', '/backends/http_response', {'description': '%s %d' % (description, number)})
 
+    def seed_domains(self, count, first=0):
+        for number in range(first, first + count):
+            self.api('POST', '/reserved_domains', {'domain': 'seed-%d.example.com' % number, 'description': 'seed %d' % number})
+
 
 def summary(requests):
     reads = sum(1 for r in requests if r['method'] == 'GET')
@@ -89,8 +94,11 @@ def requests_table(bench):
     """Requests of every kind of task, from the emulator's log."""
     rows = []
 
-    def measure(label, module, args, check=False, expected=None):
-        name, seconds, requests = bench.play([{'name': label, module: args}], check=check)[0]
+    def measure(label, module, args, check=False, expected=None, refused=False):
+        task = {'name': label, module: args}
+        if refused:  # the module is expected to fail (its requests are what is measured)
+            task['failed_when'] = False
+        name, seconds, requests = bench.play([task], check=check)[0]
         rows.append((label, summary(requests), expected or ''))
         return requests
 
@@ -117,6 +125,21 @@ def requests_table(bench):
         measure('%s: change only the description (children kept)' % kind, module, {'description': kind, 'metadata': 'x'},
                 expected='1 listing + 1 write')
     measure('backend_info: all four types', 'community.ngrok.ngrok_backend_info', {}, expected='1 listing per type and page')
+    bench.seed_domains(150)  # listing them would take 2 requests: a lookup by the filter takes 1
+    domain = {'domain': 'bench.example.com', 'description': 'bench'}
+    measure('reserved_domain: create, check mode', RD, domain, check=True, expected='1 filtered read')
+    measure('reserved_domain: create', RD, domain, expected='1 filtered read + 1 write')
+    measure('reserved_domain: no-op by domain', RD, domain, expected='1 filtered read')
+    measure('reserved_domain: no-op by description', RD, {'description': 'bench'}, expected='1 filtered read')
+    listed = bench.api('GET', '/reserved_domains?limit=1')['reserved_domains'][0]['id']
+    measure('reserved_domain: no-op by id', RD, {'id': listed}, expected='1 read')
+    measure('reserved_domain: update, check mode', RD, dict(domain, certificate_management_policy={'private_key_type': 'rsa'}),
+            check=True, expected='1 filtered read')
+    measure('reserved_domain: update', RD, dict(domain, certificate_management_policy={'private_key_type': 'rsa'}),
+            expected='1 filtered read + 1 write')
+    measure('reserved_domain: purge the certificate policy', RD, dict(domain, purge_certificate=True), expected='1 filtered read + 1 DELETE')
+    measure('reserved_domain_info: by domain', 'community.ngrok.ngrok_reserved_domain_info', {'domain': 'bench.example.com'},
+            expected='1 filtered read')
     edge = {'description': 'edge', 'hostports': ['bench.example.com:443']}
     measure('https_edge: create', 'community.ngrok.ngrok_https_edge', edge, expected='1 listing + 1 write')
     edge_id = bench.api('GET', '/edges/https')['https_edges'][0]['id']
@@ -134,6 +157,11 @@ def requests_table(bench):
             expected='1 read + 1 DELETE per module')
     measure('edge_route: backend by description', 'community.ngrok.ngrok_edge_route',
             {'edge': edge_id, 'match': '/', 'backend': {'backend': 'blue'}}, expected='+1 listing per backend type')
+    measure('reserved_domain: delete, used by an edge (refused)', RD, {'domain': 'bench.example.com', 'state': 'absent'},
+            refused=True, expected='1 filtered read + edges listing')
+    bench.api('DELETE', '/edges/https/' + edge_id)
+    measure('reserved_domain: delete', RD, {'domain': 'bench.example.com', 'state': 'absent'},
+            expected='1 filtered read + edges listing + 1 write')
     return rows
 
 
@@ -166,6 +194,19 @@ def scale_table(bench):
         bench.seed(total - existing, description='scale', first=existing)
         existing = total
         name, seconds, requests = bench.play([{'name': 'find', HR: {'description': 'scale 0'}}])[0]
+        rows.append((total, len(requests), math.ceil(total / 100.0), seconds))
+    return rows
+
+
+def domain_scale_table(bench):
+    """A no-op found by domain among N reserved domains: the server-side filter makes it one request."""
+    rows = []
+    bench.emulator.reset()
+    existing = 0
+    for total in (1, 100, 1000, 10000):
+        bench.seed_domains(total - existing, first=existing)
+        existing = total
+        name, seconds, requests = bench.play([{'name': 'find', RD: {'domain': 'seed-0.example.com'}}])[0]
         rows.append((total, len(requests), math.ceil(total / 100.0), seconds))
     return rows
 
@@ -213,6 +254,9 @@ def main():
         lines += ['', '### Scale: no-op found by description among N HTTP response backends', '',
                   '| N | Requests | ceil(N/100) | Task wall time |', '| --- | --- | --- | --- |']
         lines += ['| %d | %d | %d | %.2f s |' % row for row in scale_table(bench)]
+        lines += ['', '### Scale: no-op found by domain among N reserved domains (the list\'s `filter` query)', '',
+                  '| N | Requests | ceil(N/100) without the filter | Task wall time |', '| --- | --- | --- | --- |']
+        lines += ['| %d | %d | %d | %.2f s |' % row for row in domain_scale_table(bench)]
     finally:
         bench.emulator.stop()
     text = '\n'.join(lines) + '\n'

@@ -45,9 +45,15 @@ options:
 requirements:
   - requests
 notes:
+  - All requests of one task share one HTTP connection.
+'''
+
+    # Modules of edges, routes and backends, which ngrok sunset (a fragment needs options, even none).
+    EDGES = r'''
+options: {}
+notes:
   - ngrok sunset Edges and Backends for new use on 2025-12-31. These modules manage them for accounts
     that still have them.
-  - All requests of one task share one HTTP connection.
 '''
 
     # Options of every module that manages one API object (module.py resource_argument_spec).

@@ -21,7 +21,7 @@ except ImportError:
     HAS_REQUESTS = False
     REQUESTS_IMPORT_ERROR = traceback.format_exc()
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from ansible_collections.community.ngrok.plugins.module_utils.errors import MASK, NgrokAPIError
 from ansible_collections.community.ngrok.plugins.module_utils.version import COLLECTION_VERSION
@@ -104,10 +104,13 @@ class NgrokClient:
                 if found is not None:
                     return found
 
-    def list(self, path, key):
-        """Every item of a list endpoint, following next_page_uri to the end, PAGE_LIMIT per page."""
+    def list(self, path, key, cel_filter=None):
+        """Every item of a list endpoint, following next_page_uri to the end, PAGE_LIMIT per page; with
+        ``cel_filter``, only the items it selects (the ``filter`` query, see server_filter.py)."""
         items = []
         page = '%s?limit=%d' % (path, PAGE_LIMIT)
+        if cel_filter is not None:
+            page += '&filter=' + quote(cel_filter, safe='')
         while page:
             body = self.request('GET', page)
             items.extend(body.get(key) or [])

@@ -11,10 +11,10 @@ __metaclass__ = type
 from ansible_collections.community.ngrok.plugins.module_utils.errors import ModuleFailure, NgrokAPIError
 from ansible_collections.community.ngrok.plugins.module_utils.reference_table import users_of
 from ansible_collections.community.ngrok.plugins.module_utils.resource import ID_BODY_LENGTH
-from ansible_collections.community.ngrok.plugins.module_utils.task_context import TaskContext
+from ansible_collections.community.ngrok.plugins.module_utils.task_context import TaskContext, matches
 
-# "cannot delete: still referenced" (ERR_NGROK_6502 for backends).
-IN_USE_ERRORS = frozenset(['ERR_NGROK_6502'])
+# "cannot delete: still referenced" (ERR_NGROK_6502 for backends, ERR_NGROK_446 for reserved domains).
+IN_USE_ERRORS = frozenset(['ERR_NGROK_6502', 'ERR_NGROK_446'])
 
 
 class ResourceEngine:
@@ -34,9 +34,9 @@ class ResourceEngine:
     def run(self):
         self.check_input()
         if self.params['state'] == 'absent':
-            return self.absent(self.find())
+            return self.absent(self.identified(self.find()))
         want = self.desired()
-        return self.present(self.find(), want)
+        return self.present(self.identified(self.find()), want)
 
     # -- input ---------------------------------------------------------------
 
@@ -63,6 +63,10 @@ class ResourceEngine:
                     problems.append('%s: must not be empty when used to find the %s' % (name, resource.kind))
         for field in self.given():
             problems.extend(field.problems(params[field.name], field.name))
+        for group in resource.exclusive:
+            both = [name for name in group if params.get(name) is not None]
+            if len(both) > 1:
+                problems.append('%s: give only one of them (setting one replaces the other)' % ' and '.join(both))
         problems.extend(resource.validate(params))
         if problems:
             raise ModuleFailure('invalid input: ' + '; '.join(problems), invalid=problems)
@@ -83,11 +87,11 @@ class ResourceEngine:
             candidates = self.parent.get(resource.parent.children_key) or []
             if params.get('id'):
                 return self.only([item for item in candidates if item['id'] == params['id']])
-        elif params.get('id'):
+            keys = self.lookup_keys()
+            return self.only([item for item in candidates if matches(keys, item)])
+        if params.get('id'):
             return self.client.get_if_exists(resource.item_path(params['id']))
-        else:
-            candidates = self.context.list(resource.path, resource.list_key, fresh=fresh)
-        return self.only([item for item in candidates if self.matches(item)])
+        return self.only(self.context.find(resource, self.lookup_keys(), fresh=fresh))
 
     def lookup_keys(self):
         """(field, canonical value) pairs that identify the object when no id is given."""
@@ -97,9 +101,6 @@ class ResourceEngine:
         else:
             names = params['find_by']
         return [(resource.field(name), resource.field(name).from_user(params[name])) for name in names]
-
-    def matches(self, item):
-        return all(field.equal(value, field.from_api(field.read(item))) for field, value in self.lookup_keys())
 
     def only(self, matches):
         if len(matches) > 1:
@@ -115,12 +116,25 @@ class ResourceEngine:
         name = self.params[spec.option]
         if spec.resource.looks_like_id(name):
             return self.client.get_if_exists(spec.resource.item_path(name))
-        found = [item for item in self.context.list(spec.resource.path, spec.resource.list_key, fresh=fresh)
-                 if item.get('description') == name]
+        found = self.context.find(spec.resource, [(spec.resource.field('description'), name)], fresh=fresh)
         if len(found) > 1:
             raise ModuleFailure('%d %ss have the description %r (%s); give the %s by id'
                                 % (len(found), spec.resource.kind, name, ', '.join(sorted(i['id'] for i in found)), spec.option))
         return found[0] if found else None
+
+    def identified(self, current):
+        """``current``, after checking that it has the values the API cannot change (a reserved domain
+        found by id must be the domain the task names: another domain is another object)."""
+        if current is None:
+            return None
+        resource, before = self.resource, self.resource.view(current)
+        for field in self.given():
+            wanted = field.from_user(self.params[field.name])
+            if field.immutable and not field.equal(wanted, before[field.name]):
+                raise ModuleFailure('%s: %s is %s, not %s; the %s of a %s cannot change (another %s is another %s%s)' % (
+                    field.name, resource.describe(current), before[field.name], wanted, field.name, resource.kind, field.name,
+                    resource.kind, ': leave out id to manage it' if self.params.get('id') else ''))
+        return current
 
     def parent_id(self):
         return self.parent['id'] if self.parent else None
@@ -147,18 +161,29 @@ class ResourceEngine:
             return self.create(want)
         before = resource.view(current)
         changed = [field for field in self.given() if not field.equal(want[field.name], before[field.name])]
+        # A part the update replaces anyway (a domain's certificate when a policy is set) is not purged too.
+        replaced = resource.cleared_by([field.name for field in changed])
         purged = [field for field in resource.purgeable if self.params.get(resource.purge_option)
-                  and field.name not in want and before[field.name] is not None]
+                  and field.name not in want and field.name not in replaced and before[field.name] is not None]
         if not changed and not purged:
             return self.result(False, before, before)
         # Purge first: the route or edge modules removed are unwanted either way, and one being replaced by
         # another that the API allows only alone (oauth by saml) has to go before the update adds its successor.
         removed = [field for field in purged if self.check_mode or self.client.delete_if_exists(
-            resource.item_path(current['id'], self.parent_id()) + '/' + field.api_name)]
+            resource.item_path(current['id'], self.parent_id()) + '/' + field.purge_path)]
         after = self.update(current, before, want, changed) if changed else dict(before)
         for field in purged:
             after[field.name] = field.empty
+        if self.check_mode or not changed:  # not the answer of an update
+            self.predict_recomputed(after, changed + purged)
         return self.result(bool(changed or removed), before, after)
+
+    def predict_recomputed(self, after, touched):
+        """What the server recomputes after a change to ``touched`` fields, when no answer tells: unknown."""
+        names = set(field.name for field in touched)
+        for key, sources in self.resource.recomputed.items():
+            if names & set(sources):
+                after[key] = None
 
     def update(self, current, before, want, changed):
         """One PATCH with every changed field (and those the API needs every time); its answer is the
@@ -170,6 +195,8 @@ class ResourceEngine:
                 body[field.api_name] = field.to_api(want.get(field.name, before[field.name]))
         if self.check_mode:
             after = dict(before)
+            for name in resource.cleared_by([field.name for field in changed]):
+                after[name] = resource.field(name).empty
             for field in changed:
                 after[field.name] = field.predict(want[field.name], before[field.name])
             return after
@@ -189,6 +216,7 @@ class ResourceEngine:
             after[resource.parent.id_key] = self.parent_id()
         for field in self.given():
             after[field.name] = field.predict(want[field.name], after[field.name])
+        resource.derived(after)
         if not self.check_mode:
             body = dict((field.api_name, field.to_api(want[field.name])) for field in self.given())
             created = self.client.create(resource.collection_path(self.parent_id()), body,
@@ -211,16 +239,26 @@ class ResourceEngine:
                 self.context.warn('%s %s is used by %s; deleting it will fail unless an earlier task removes those uses'
                                   % (resource.kind, current['id'], ', '.join(users)))
             return self.result(True, before, None)
+        if resource.delete_checks_users:
+            users = users_of(self.context, resource, current)
+            if users:
+                raise self.in_use(current, users)
         try:
             deleted = self.client.delete_if_exists(resource.item_path(current['id'], self.parent_id()))
         except NgrokAPIError as error:
             if error.error_code not in IN_USE_ERRORS:
                 raise
-            users = users_of(self.context, resource, current)
-            raise ModuleFailure('cannot delete %s %s: it is used by %s' % (
-                resource.kind, current['id'], ', '.join(users) or 'another object (%s)' % error),
-                api_error=error.to_dict(), used_by=users)
+            # Someone started using it after the search, or the search cannot see that user.
+            raise self.in_use(current, users_of(self.context, resource, current), error)
         return self.result(deleted, before, None)
+
+    def in_use(self, current, users, error=None):
+        """The failure of a delete refused because ``users`` (descriptions) use ``current``."""
+        named = ', '.join(users) or 'another object (%s)' % error
+        extra = {'used_by': users}
+        if error is not None:
+            extra['api_error'] = error.to_dict()
+        return ModuleFailure('cannot delete %s %s: it is used by %s' % (self.resource.kind, current['id'], named), **extra)
 
     # -- output --------------------------------------------------------------
 

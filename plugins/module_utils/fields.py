@@ -15,6 +15,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import json
+import re
 
 
 from ansible_collections.community.ngrok.plugins.module_utils.errors import MASK
@@ -48,10 +49,15 @@ class Field:
     secret          masked in results and diffs
     validate        callable(value) -> error text, list of error texts, or None; run before any request
     read            callable(api_object) -> raw value, for fields whose response shape differs
+    purge_path      the sub-path whose DELETE removes this part of the object (``<object>/<purge_path>``: a
+                    route or edge module, a reserved domain's certificate); such a field is removed by the
+                    resource's purge option when the task does not give it
+    immutable       the API cannot change it once the object exists (a reserved domain's name): a task that
+                    finds the object by id and wants another value fails, it is never sent in an update
     """
 
     def __init__(self, name, spec=None, api_name=None, empty=None, server_default=None, send_always=False,
-                 secret=False, validate=None, read=None):
+                 secret=False, validate=None, read=None, purge_path=None, immutable=False):
         self.name = name
         self.api_name = api_name or name
         self.spec = dict(spec or {'type': 'str'})
@@ -63,6 +69,12 @@ class Field:
         self.secret = secret
         self._validate = validate
         self._read = read
+        self.purge_path = purge_path
+        self.immutable = immutable
+
+    @property
+    def purgeable(self):
+        return self.purge_path is not None
 
     # reading ---------------------------------------------------------------
     def read(self, api_object):
@@ -95,6 +107,12 @@ class Field:
 
     def to_api(self, value):
         return value
+
+    def filter_values(self, value):
+        """(texts, exact) for a server-side ``filter`` on this field (see server_filter.py): the stored texts
+        an object equal to ``value`` can have, and whether that list is exact (every object that
+        ``equal()`` accepts has one of them). A value that is already canonical on both sides is itself."""
+        return [value], True
 
     def mask(self, value, other=None, compare=True):
         """Value fit for output. Secrets are hidden; a secret that differs from ``other`` says so."""
@@ -155,6 +173,21 @@ class JsonText(Text):
         want_ok, want_json = _as_json(want)
         have_ok, have_json = _as_json(have)
         return want_ok and have_ok and want_json == have_json
+
+    def filter_values(self, value):
+        """A text that is not JSON matches only itself. JSON matches any layout of the same data, which no
+        list of texts covers: the usual ones (compact as sent here, or with a space after separators as
+        Python's json.dumps writes it; keys sorted or in the order given) and not exact."""
+        is_json, data = _as_json(value)
+        if not is_json:
+            return [value], True
+        texts = [value]
+        for sort_keys in (True, False):
+            for separators in ((',', ':'), (', ', ': ')):
+                text = json.dumps(data, sort_keys=sort_keys, separators=separators)
+                if text not in texts:
+                    texts.append(text)
+        return texts, False
 
 
 class Integer(Field):
@@ -246,3 +279,52 @@ class StringList(Field):
         if self.ordered:
             return want == have
         return sorted(want) == sorted(have or [])
+
+
+DOMAIN_MAX = 253
+DOMAIN_LABEL_MAX = 63
+DOMAIN_LABEL = re.compile(r'^[a-z0-9]([a-z0-9-]*[a-z0-9])?$')
+
+
+def normal_domain(text):
+    """A domain name as ngrok stores it: without surrounding blanks, lower case, no trailing dot."""
+    text = text.strip().lower()
+    return text[:-1] if text.endswith('.') else text
+
+
+def domain_problem(domain):
+    """Why ``domain`` (normalised) is not a name ngrok can reserve, or None. The API's own rules are more
+    (top-level names, ngrok's domains...); these catch what is never a domain before any request."""
+    labels = domain.split('.')
+    if len(domain) > DOMAIN_MAX:
+        return 'is longer than %d characters' % DOMAIN_MAX
+    if len(labels) < 2:
+        return 'is not a fully qualified domain name (such as shop.example.com)'
+    for index, label in enumerate(labels):
+        if label == '*' and index == 0:
+            continue
+        if '*' in label:
+            return 'may hold a wildcard only as its whole first label (*.example.com)'
+        if len(label) > DOMAIN_LABEL_MAX:
+            return 'has a label longer than %d characters' % DOMAIN_LABEL_MAX
+        if not DOMAIN_LABEL.match(label):
+            return ('is not a domain name: labels are letters, digits and inner hyphens, separated by single dots (%r)'
+                    % label)
+    return None
+
+
+class DomainName(Text):
+    """A domain name (a reserved domain, the host of an endpoint URL), compared the way the API stores it."""
+
+    def from_api(self, value):
+        return normal_domain(value or '')
+
+    def from_user(self, value, context=None):
+        return normal_domain(value)
+
+    def problems(self, value, path):
+        found = super(DomainName, self).problems(value, path)
+        if value is None:
+            return found
+        problem = domain_problem(normal_domain(value))
+        return found + (['%s: %r %s' % (path, value, problem)] if problem else [])

@@ -22,17 +22,19 @@ from ansible_collections.community.ngrok.plugins.module_utils.fields import Fiel
 class Nested(Field):
     """options    sub-fields (any Field kind, Nested included)
     readonly   response-only sub-keys shown but never compared or sent (SAML's computed URLs...)
-    purgeable  a route or edge module, removed with DELETE <object>/<api_name> (see Resource purge_option)
+    purgeable  a route or edge module, removed with DELETE <object>/<name> (its purge_path; see Resource
+               purge_option)
     """
 
     def __init__(self, name, options, readonly=(), purgeable=False, **kwargs):
+        if purgeable:
+            kwargs.setdefault('purge_path', name)
         self.options = list(options)
         spec = kwargs.pop('spec', {})
         spec.setdefault('type', 'dict')
         spec['options'] = dict((sub.name, sub.argspec()) for sub in self.options)
         super(Nested, self).__init__(name, spec=spec, **kwargs)
         self.readonly = tuple(readonly)
-        self.purgeable = purgeable
 
     def option(self, name):
         return named(self.options, name)

@@ -11,14 +11,18 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.community.ngrok.plugins.module_utils.backends import FAILOVER, WEIGHTED
-from ansible_collections.community.ngrok.plugins.module_utils.edges import ROUTE
+from ansible_collections.community.ngrok.plugins.module_utils.edges import HTTPS_EDGE, ROUTE
 from ansible_collections.community.ngrok.plugins.module_utils.references import Reference, find_users
+from ansible_collections.community.ngrok.plugins.module_utils.reserved_domains import ANY_RESERVED_DOMAIN, domains_serving
 
 # In the order users are listed in messages.
 REFERENCES = (
     Reference(WEIGHTED, 'backends'),           # a weighted backend's children
     Reference(FAILOVER, 'backends'),           # a failover backend's children
     Reference(ROUTE, 'backend.backend'),       # the backend of a route's backend route module
+    # an edge's hostports, served by their reserved domain or a reserved wildcard above it
+    Reference(HTTPS_EDGE, 'hostports', targets=ANY_RESERVED_DOMAIN, key='domain',
+              names=lambda hostports: domains_serving(hostport.rsplit(':', 1)[0] for hostport in hostports)),
 )
 
 

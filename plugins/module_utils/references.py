@@ -42,11 +42,14 @@ class AnyOf:
     def id_of(self, context, name):
         """The id of the object named by ``name``: an id as given (it starts with one of the types' id
         prefixes; the API refuses an id nobody has), else the one object of any of the types whose
-        description is exactly ``name``."""
+        description is exactly ``name`` (one filtered request for a type whose list takes a filter, its
+        listing otherwise)."""
         if any(name.startswith(resource.id_prefix) for resource in self.resources):
             return name
-        matches = [item['id'] for resource in self.resources
-                   for item in context.list(resource.path, resource.list_key) if item.get('description') == name]
+        matches = []
+        if name:  # an empty description is what objects without one have: it names none of them
+            matches = [item['id'] for resource in self.resources
+                       for item in context.find(resource, [(resource.field('description'), name)])]
         if not matches and context.check_mode:
             # An earlier task of the same check-mode run may only have pretended to create it.
             context.warn('no %s has the description %r yet; in check mode it is assumed to be created by an earlier task'

@@ -61,16 +61,28 @@ class Resource:
     parent       Parent, for objects that live inside another one; ``path`` then holds ``{parent_id}``
     natural_key  an option that identifies the object on its own within the parent ("match"),
                  used before find_by when given
-    purge_option an extra bool option; when true, the route or edge modules (purgeable fields) the
-                 user did not give are removed
+    purge_option an extra bool option; when true, the parts of the object the user did not give
+                 (fields with a purge_path: route or edge modules, a domain's certificate) are removed
     required_for_create  options the API needs to create the object (a route's match_type and match)
+    filterable   the API names (description, metadata, domain...) its list takes in a ``filter``
+                 query: lookups by those fields cost one request (server_filter.py)
+    exclusive    groups of field names the API keeps only one of: setting one clears the others
+                 (a reserved domain's certificate_id and certificate_management_policy)
+    derived      callable(predicted object) -> None, filling in what the server derives from the other
+                 fields of a new object (check mode only)
+    recomputed   {readonly key: field names}: the server recomputes that key when one of those fields
+                 changes, so check mode predicts it as unknown (None)
+    delete_checks_users  a delete first searches the objects that use this one and fails, before any
+                 write, when there are any (the contract for every type; the backends still let the API
+                 refuse and name the users afterwards)
 
     Which objects name this one (and so must be named when a delete is refused) is not declared here
     but in reference_table.REFERENCES.
     """
 
     def __init__(self, kind, path, list_key, id_prefix, result_key, fields, readonly=(), validate=None,
-                 parent=None, natural_key=None, purge_option=None, required_for_create=()):
+                 parent=None, natural_key=None, purge_option=None, required_for_create=(), filterable=(),
+                 exclusive=(), derived=None, recomputed=None, delete_checks_users=False):
         self.kind = kind
         self.path = path
         self.list_key = list_key
@@ -84,6 +96,11 @@ class Resource:
         self.natural_key = natural_key
         self.purge_option = purge_option
         self.required_for_create = tuple(required_for_create)
+        self.filterable = frozenset(filterable)
+        self.exclusive = [tuple(group) for group in exclusive]
+        self.derived = derived or (lambda predicted: None)
+        self.recomputed = dict(recomputed or {})
+        self.delete_checks_users = delete_checks_users
 
     def field(self, name):
         return named(self.fields, name)
@@ -96,7 +113,15 @@ class Resource:
 
     @property
     def purgeable(self):
-        return [field for field in self.fields if getattr(field, 'purgeable', False)]
+        return [field for field in self.fields if field.purgeable]
+
+    def cleared_by(self, names):
+        """Names of the fields the API clears when the fields ``names`` are set (see ``exclusive``)."""
+        cleared = set()
+        for group in self.exclusive:
+            if set(group) & set(names):
+                cleared.update(name for name in group if name not in names)
+        return cleared
 
     def looks_like_id(self, value):
         return looks_like_id(value, self.id_prefix)

@@ -28,6 +28,7 @@ description:
     the API returns, and masked in the result and the diff; a changed secret shows as V(******** (changed\)).
 extends_documentation_fragment:
   - community.ngrok.ngrok
+  - community.ngrok.ngrok.edges
   - community.ngrok.ngrok.resource
   - community.ngrok.ngrok.attributes
 options:

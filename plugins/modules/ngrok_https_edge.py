@@ -21,6 +21,7 @@ description:
   - The edge's routes are returned read-only, secrets masked. Deleting an edge deletes its routes.
 extends_documentation_fragment:
   - community.ngrok.ngrok
+  - community.ngrok.ngrok.edges
   - community.ngrok.ngrok.resource
   - community.ngrok.ngrok.attributes
 options:

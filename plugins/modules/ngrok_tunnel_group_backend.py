@@ -23,6 +23,7 @@ description:
     remove those uses; finding them lists the weighted and failover backends and the HTTPS edges.
 extends_documentation_fragment:
   - community.ngrok.ngrok
+  - community.ngrok.ngrok.edges
   - community.ngrok.ngrok.resource
   - community.ngrok.ngrok.attributes
 options:

@@ -35,3 +35,14 @@ def test_user_agent_version_is_the_collection_version():
 
 def test_requires_ansible():
     assert _yaml('meta/runtime.yml')['requires_ansible'] == '>=2.19.0'
+
+
+def _requirements(path):
+    with open(os.path.join(ROOT, path)) as handle:
+        return [line.strip() for line in handle if line.strip() and not line.startswith('#')]
+
+
+def test_unit_tests_install_what_their_emulator_needs():
+    """The unit tests' emulator runs on the unit tests' interpreter (ansible-test's virtualenv)."""
+    emulator = _requirements('tests/emulator/requirements.txt')
+    assert emulator and set(emulator) <= set(_requirements('tests/unit/requirements.txt'))

@@ -10,8 +10,9 @@ __metaclass__ = type
 
 from ansible_collections.community.ngrok.plugins.module_utils.errors import MASK
 from ansible_collections.community.ngrok.plugins.module_utils.fields import (
-    CHANGED_SECRET, Field, Integer, JsonText, StringList, StringMap, Text,
+    CHANGED_SECRET, DomainName, Field, Integer, JsonText, StringList, StringMap, Text,
 )
+from ansible_collections.community.ngrok.plugins.module_utils.nested import Nested
 
 
 def test_metadata_dict_is_sent_as_compact_sorted_json():
@@ -79,3 +80,42 @@ def test_secrets_are_masked_and_a_changed_secret_says_so():
     assert field.mask('same', 'same') == MASK
     assert field.mask('new', 'old', compare=False) == MASK
     assert field.mask('') == ''
+
+
+def test_a_filter_on_a_field_stored_in_one_form_is_exact():
+    assert Text('description').filter_values('a "b"') == (['a "b"'], True)
+    assert JsonText('metadata').filter_values('team=web') == (['team=web'], True)
+
+
+def test_a_filter_on_json_metadata_tries_the_usual_layouts_and_is_not_exact():
+    texts, exact = JsonText('metadata').filter_values('{"b":1,"a":"x"}')
+    assert exact is False
+    assert texts == ['{"b":1,"a":"x"}', '{"a":"x","b":1}', '{"a": "x", "b": 1}', '{"b": 1, "a": "x"}']
+    assert JsonText('metadata').filter_values('7') == (['7'], False)  # " 7" is the same JSON
+
+
+def test_domain_names_are_compared_the_way_the_api_stores_them():
+    field = DomainName('domain')
+    assert field.from_user(' Shop.Example.COM. ') == 'shop.example.com' == field.from_api('shop.example.com')
+    assert field.from_user('*.Example.com') == '*.example.com'
+    assert field.filter_values('shop.example.com') == (['shop.example.com'], True)
+
+
+def test_what_is_never_a_domain_is_refused_before_any_request():
+    field = DomainName('domain')
+    for good in ('shop.example.com', '*.example.com', 'xn--bcher-kva.example', 'a-b.c0.io', 'SHOP.example.com.'):
+        assert field.problems(good, 'domain') == [], good
+    assert field.problems('localhost', 'domain') == ["domain: 'localhost' is not a fully qualified domain name (such as shop.example.com)"]
+    assert 'may hold a wildcard only as its whole first label' in field.problems('a.*.example.com', 'domain')[0]
+    assert 'may hold a wildcard only as its whole first label' in field.problems('*a.example.com', 'domain')[0]
+    for bad in ('a b.example.com', 'a_b.example.com', '-a.example.com', 'a-.example.com', 'a..example.com', 'caf\u00e9.example.com'):
+        assert 'is not a domain name' in field.problems(bad, 'domain')[0], bad
+    assert 'label longer than 63' in field.problems('a' * 64 + '.example.com', 'domain')[0]
+    assert 'longer than 253' in field.problems('a.' * 130 + 'com', 'domain')[0]
+
+
+def test_a_part_with_a_purge_path_is_purgeable():
+    assert Field('certificate_id', purge_path='certificate').purgeable
+    assert not Field('certificate_id').purgeable
+    assert Nested('compression', options=[], purgeable=True).purge_path == 'compression'
+    assert not Nested('provider', options=[]).purgeable

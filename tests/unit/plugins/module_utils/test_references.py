@@ -16,6 +16,7 @@ from ansible_collections.community.ngrok.plugins.module_utils.edges import HTTPS
 from ansible_collections.community.ngrok.plugins.module_utils.errors import ModuleFailure
 from ansible_collections.community.ngrok.plugins.module_utils.reference_table import REFERENCES, users_of
 from ansible_collections.community.ngrok.plugins.module_utils.references import AnyOf, Reference, find_users
+from ansible_collections.community.ngrok.plugins.module_utils.reserved_domains import ANY_RESERVED_DOMAIN, RESERVED_DOMAIN
 from ansible_collections.community.ngrok.plugins.module_utils.resource import Resource
 from ansible_collections.community.ngrok.plugins.module_utils.task_context import TaskContext
 
@@ -68,6 +69,7 @@ def test_users_are_found_through_every_row_that_names_the_type(emulator):
     blue = backend(emulator, 'http_response', description='blue')
     split = backend(emulator, 'weighted', description='split', backends={blue['id']: 1})
     front = backend(emulator, 'failover', backends=[blue['id'], split['id']])
+    emulator.reserve('a.example.com')
     edge = emulator.api('POST', '/edges/https', {'description': 'shop', 'hostports': ['a.example.com:443']})[1]
     route = emulator.api('POST', '/edges/https/%s/routes' % edge['id'], {
         'match_type': 'path_prefix', 'match': '/api', 'backend': {'backend_id': blue['id']}})[1]
@@ -105,6 +107,7 @@ def test_a_new_kind_of_reference_is_one_row(emulator):
     row = Reference(ROUTE, 'ip_restriction.ip_policy_ids', targets=AnyOf('IP policy', policies, plural='IP policies'),
                     names=list)
     policy = emulator.api('POST', '/ip_policies', {'description': 'office'})[1]
+    emulator.reserve('b.example.com')
     edge = emulator.api('POST', '/edges/https', {'hostports': ['b.example.com:443']})[1]
     route = emulator.api('POST', '/edges/https/%s/routes' % edge['id'], {
         'match_type': 'exact_path', 'match': '/', 'ip_restriction': {'ip_policy_ids': [policy['id']]}})[1]
@@ -119,3 +122,28 @@ def test_a_row_reads_its_option_in_the_canonical_form():
     assert row.targets is ANY_BACKEND
     with pytest.raises(KeyError):
         Reference(ROUTE, 'backend.nothing')
+
+
+def test_a_description_of_a_type_whose_list_takes_a_filter_costs_one_filtered_request(emulator):
+    ids = [emulator.api('POST', '/reserved_domains', {'domain': 'd%d.example.com' % number, 'description': 'd%d' % number})[1]['id']
+           for number in range(150)]
+    start = len(emulator.requests())
+    context = context_for(emulator)
+    assert ANY_RESERVED_DOMAIN.id_of(context, 'd7') == ids[7]
+    assert [(entry['path'], entry['query']) for entry in emulator.requests()[start:]] == [
+        ('/reserved_domains', 'limit=100&filter=obj.description%20%3D%3D%20%22d7%22')]
+    with pytest.raises(ModuleFailure) as caught:
+        ANY_RESERVED_DOMAIN.id_of(context, '')
+    assert caught.value.msg.startswith("no reserved domain has the description ''")
+
+
+def test_an_edge_uses_the_domain_of_its_hostports_and_the_wildcards_above_them(emulator):
+    emulator.reserve('shop.example.com', '*.example.com', 'blog.example.com', '*.a.example.com')
+    domains = dict((item['domain'], item) for item in emulator.api('GET', '/reserved_domains')[1]['reserved_domains'])
+    edge = emulator.api('POST', '/edges/https', {'description': 'shop', 'hostports': ['shop.example.com:443']})[1]
+    context = context_for(emulator)
+    named = 'HTTPS edge %s (shop)' % edge['id']
+    assert users_of(context, RESERVED_DOMAIN, domains['shop.example.com']) == [named]
+    assert users_of(context, RESERVED_DOMAIN, domains['*.example.com']) == [named]
+    assert users_of(context, RESERVED_DOMAIN, domains['blog.example.com']) == []
+    assert users_of(context, RESERVED_DOMAIN, domains['*.a.example.com']) == []

@@ -268,6 +268,7 @@ def test_info_invalid_input_sends_nothing(emulator):
 
 def test_check_mode_delete_of_a_backend_used_by_a_route_names_the_route(emulator):
     blue, dummy = children(emulator)
+    emulator.reserve('a.example.com')
     edge = emulator.api('POST', '/edges/https', {'description': 'shop', 'hostports': ['a.example.com:443']})[1]['id']
     route = emulator.api('POST', '/edges/https/%s/routes' % edge, {
         'match_type': 'path_prefix', 'match': '/api', 'backend': {'backend_id': blue}})[1]['id']

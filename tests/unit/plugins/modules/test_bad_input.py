@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from ansible_collections.community.ngrok.plugins.modules import (
     ngrok_backend_info, ngrok_edge_route, ngrok_failover_backend, ngrok_http_response_backend, ngrok_https_edge,
-    ngrok_tunnel_group_backend, ngrok_weighted_backend,
+    ngrok_reserved_domain, ngrok_reserved_domain_info, ngrok_tunnel_group_backend, ngrok_weighted_backend,
 )
 from ansible_collections.community.ngrok.tests.unit.helpers import module_args, run_module
 
@@ -53,6 +53,26 @@ def common(prefix):
         mutation('api_url', st.one_of(words, st.sampled_from(['ftp://api.ngrok.com', 'api.ngrok.com'])).map(lambda w: {'api_url': w})),
         mutation('validate_certs', st.sampled_from(['maybe', 'sometimes', 'ja!']).map(lambda w: {'validate_certs': w})),
     ]
+
+
+label = st.text(alphabet=string.ascii_lowercase + string.digits, min_size=1, max_size=10)
+# A label that is never one: a blank, an underscore or a character outside a-z 0-9 - inside it, or a hyphen at an end.
+bad_label = st.one_of(
+    st.tuples(label, st.sampled_from([' ', '_', '!', '/', ':', '@', '\u00e9', '\u2603']), label).map(''.join),
+    label.map(lambda text: '-' + text), label.map(lambda text: text + '-'))
+
+
+def domain_mutations():
+    """What is never a domain name, in the domain option of ngrok_reserved_domain and ngrok_reserved_domain_info."""
+    return [
+        mutation('is not a domain name', st.tuples(bad_label, label).map(lambda parts: {'domain': '%s.%s.com' % parts})),
+        mutation('is not a fully qualified domain name', label.map(lambda text: {'domain': text})),
+        mutation('may hold a wildcard only as its whole first label', st.one_of(
+            label.map(lambda text: {'domain': text + '.*.example.com'}), label.map(lambda text: {'domain': '*' + text + '.example.com'}))),
+    ]
+
+
+CERTIFICATE = 'cert_' + 'A' * 27
 
 
 def out_of(low, high):
@@ -111,6 +131,24 @@ MODULES = {
         mutation('is not an id starting with ipp_', st.text('abcXYZ019', max_size=40).filter(lambda w: len(w) != 27).map(
             lambda w: {'ip_restriction': {'ip_policy_ids': ['ipp_' + w]}})),
         mutation('edge', st.just({'edge': None})),
+    ]),
+    'reserved_domain': (ngrok_reserved_domain, {'domain': 'shop.example.com'}, common('rd_') + domain_mutations() + [
+        mutation('is not the id of a TLS certificate', st.one_of(words, st.text('abcXYZ019', max_size=40).filter(lambda w: len(w) != 27).map(
+            lambda w: 'cert_' + w)).map(lambda w: {'certificate_id': w})),
+        mutation('certificate_id and certificate_management_policy: give only one of them', st.sampled_from([{}, {'authority': 'letsencrypt'}]).map(
+            lambda policy: {'certificate_id': CERTIFICATE, 'certificate_management_policy': policy})),
+        mutation('private_key_type', words.filter(lambda w: w not in ('rsa', 'ecdsa')).map(
+            lambda w: {'certificate_management_policy': {'private_key_type': w}})),
+        mutation('authority', words.filter(lambda w: w != 'letsencrypt').map(lambda w: {'certificate_management_policy': {'authority': w}})),
+        mutation('is a domain of ngrok, which manages its certificates', st.tuples(label, st.sampled_from(
+            ['ngrok.app', 'ngrok-free.app', 'ngrok.io', 'NGROK.dev'])).map(lambda parts: {'domain': '%s.%s' % parts, 'certificate_id': CERTIFICATE})),
+        mutation('purge_certificate', st.sampled_from(['maybe', 'both']).map(lambda w: {'purge_certificate': w})),
+    ]),
+    'reserved_domain_info': (ngrok_reserved_domain_info, {}, domain_mutations() + [
+        mutation('is not the id of a reserved domain', st.one_of(words, st.sampled_from(['bkdhr_', 'edghts_', 'ipp_']).map(
+            lambda p: p + 'A' * 27)).map(lambda w: {'id': w})),
+        mutation('metadata: must be a string or a dictionary', st.lists(st.integers(), max_size=2).map(lambda v: {'metadata': v})),
+        mutation('Unsupported parameters', st.sampled_from(['state', 'type', 'certificate_id', 'limit']).map(lambda k: {k: 'x'})),
     ]),
     'backend_info': (ngrok_backend_info, {}, [
         mutation('is not the id of a backend', words.map(lambda w: {'id': w})),

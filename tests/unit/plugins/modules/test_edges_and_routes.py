@@ -28,6 +28,7 @@ def calls(log):
 
 def edge_and_backend(emulator):
     backend = emulator.api('POST', '/backends/http_response', {'description': 'app'})[1]['id']
+    emulator.reserve('a.example.com')
     edge = emulator.api('POST', '/edges/https', {'description': 'edge', 'hostports': ['a.example.com:443']})[1]['id']
     return edge, backend
 
@@ -114,6 +115,7 @@ def test_a_lost_route_create_answer_does_not_duplicate(emulator):
 
 
 def test_edge_noop_and_purge(emulator):
+    emulator.reserve('b.example.com')
     created, log = run(emulator, ngrok_https_edge, description='e', hostports=['b.example.com:443'],
                        tls_termination={'min_version': '1.3'}, mutual_tls={'certificate_authority_ids': ['ca_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W']})
     assert calls(log) == [('GET', 'https'), ('POST', 'https')]

@@ -1,0 +1,77 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""The ``filter`` query of ngrok's list endpoints: a CEL expression over ``obj`` that makes the API return only
+the objects a lookup wants, so finding one object costs one request whatever the number of objects.
+
+Only equalities are used (``obj.domain == "a.example.com"``, ``obj.metadata in ["...", "..."]``, joined by
+``&&``): ngrok documents them, and nothing here relies on substring or regex functions. Matches are still
+compared field by field afterwards (TaskContext.find), so a filter only has to keep every object that can
+match, never to be exact.
+"""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+# Control characters are escaped (a raw newline ends a CEL string); everything else is sent as is.
+_CONTROL = frozenset(range(0x20)) | frozenset(range(0x7f, 0xa0))
+
+
+def cel_string(text):
+    """``text`` as a CEL string literal. ValueError for a text no literal can hold (a lone UTF-16
+    surrogate, which a JSON module argument can carry but UTF-8 cannot)."""
+    quoted = ['"']
+    for char in text:
+        code = ord(char)
+        if 0xd800 <= code <= 0xdfff:
+            raise ValueError('a lone surrogate cannot be written in CEL')
+        if char in '\\"':
+            quoted.append('\\' + char)
+        elif code in _CONTROL:
+            quoted.append('\\u%04x' % code)
+        else:
+            quoted.append(char)
+    quoted.append('"')
+    return ''.join(quoted)
+
+
+def equality(api_name, texts):
+    """``obj.<api_name> == "…"``, or ``obj.<api_name> in ["…", …]`` for several texts."""
+    if len(texts) == 1:
+        return 'obj.%s == %s' % (api_name, cel_string(texts[0]))
+    return 'obj.%s in [%s]' % (api_name, ', '.join(cel_string(text) for text in texts))
+
+
+def filter_for(resource, keys):
+    """(expression, exact) of the filter that finds the objects of ``resource`` whose fields equal ``keys``
+    ((field, canonical value) pairs), or (None, False) when the list takes no filter on them.
+
+    exact: every object that matches ``keys`` passes the filter, so an empty answer means there is none.
+    A field that the API stores in one form only (a description, a domain) gives an exact equality;
+    JSON metadata does not (the same data can be written in many layouts, and ``filter`` compares text):
+    when an exact equality is available the JSON field is left to the comparison after the answer,
+    else the filter tries the usual layouts and is not exact."""
+    clauses = []
+    for field, value in keys:
+        if field.api_name not in resource.filterable:
+            continue
+        texts, exact = field.filter_values(value)
+        try:
+            clauses.append((equality(field.api_name, texts), exact))
+        except ValueError:
+            continue
+    if not clauses:
+        return None, False
+    exact = [text for text, is_exact in clauses if is_exact]
+    if exact:
+        return ' && '.join(exact), True
+    return ' && '.join(text for text, dummy in clauses), False
+
+
+def refused(error):
+    """Whether an error answer to a filtered list means the API does not take that filter (an unknown query
+    parameter, ERR_NGROK_231, or an expression it cannot evaluate, ERR_NGROK_250, or any other 400): the
+    lookup then reads the whole list instead. Auth errors, rate limits and outages are not refusals."""
+    return error.status_code == 400
