@@ -15,26 +15,7 @@ match, never to be exact.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-# Control characters are escaped (a raw newline ends a CEL string); everything else is sent as is.
-_CONTROL = frozenset(range(0x20)) | frozenset(range(0x7f, 0xa0))
-
-
-def cel_string(text):
-    """``text`` as a CEL string literal. ValueError for a text no literal can hold (a lone UTF-16
-    surrogate, which a JSON module argument can carry but UTF-8 cannot)."""
-    quoted = ['"']
-    for char in text:
-        code = ord(char)
-        if 0xd800 <= code <= 0xdfff:
-            raise ValueError('a lone surrogate cannot be written in CEL')
-        if char in '\\"':
-            quoted.append('\\' + char)
-        elif code in _CONTROL:
-            quoted.append('\\u%04x' % code)
-        else:
-            quoted.append(char)
-    quoted.append('"')
-    return ''.join(quoted)
+from ansible_collections.community.ngrok.plugins.module_utils.cel import cel_string
 
 
 def equality(api_name, texts):

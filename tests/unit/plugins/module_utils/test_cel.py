@@ -36,3 +36,16 @@ def test_doubles_are_written_as_doubles_so_cel_compares_them_with_doubles():
     assert cel_double(30) == '30.0'
     assert evaluate('0.5 * %s < %s' % (cel_double(4), cel_double(3))) is not None
     assert bool(evaluate('0.5 * %s < %s' % (cel_double(4), cel_double(3))))
+
+
+def test_strings_are_quoted_for_cel():
+    assert cel_string('plain') == '"plain"'
+    assert cel_string('say "hi"') == r'"say \"hi\""'
+    assert cel_string('back\\slash') == r'"back\\slash"'
+    assert cel_string('two\nlines\r\t\x00\x7f\x85') == r'"two\u000alines\u000d\u0009\u0000\u007f\u0085"'
+    assert cel_string('caf\u00e9 \u2603 \U0001F600 \u2028') == '"caf\u00e9 \u2603 \U0001F600 \u2028"'
+
+
+def test_a_lone_surrogate_cannot_be_quoted():
+    with pytest.raises(ValueError):
+        cel_string('broken \udc80')

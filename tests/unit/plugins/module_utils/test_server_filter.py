@@ -3,31 +3,16 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""The CEL text of the `filter` query: quoting and which fields a lookup filters on (no API; the emulator's
+"""The CEL text of the `filter` query: which fields a lookup filters on (no API; the emulator's
 real CEL evaluator reads these texts in test_task_context.py and test_ngrok_reserved_domain.py)."""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-import pytest
-
 from ansible_collections.community.ngrok.plugins.module_utils.backends import HTTP_RESPONSE
 from ansible_collections.community.ngrok.plugins.module_utils.errors import NgrokAPIError
 from ansible_collections.community.ngrok.plugins.module_utils.reserved_domains import RESERVED_DOMAIN
-from ansible_collections.community.ngrok.plugins.module_utils.server_filter import cel_string, equality, filter_for, refused
-
-
-def test_strings_are_quoted_for_cel():
-    assert cel_string('plain') == '"plain"'
-    assert cel_string('say "hi"') == r'"say \"hi\""'
-    assert cel_string('back\\slash') == r'"back\\slash"'
-    assert cel_string('two\nlines\r\t\x00\x7f\x85') == r'"two\u000alines\u000d\u0009\u0000\u007f\u0085"'
-    assert cel_string('caf\u00e9 \u2603 \U0001F600 \u2028') == '"caf\u00e9 \u2603 \U0001F600 \u2028"'
-
-
-def test_a_lone_surrogate_cannot_be_quoted():
-    with pytest.raises(ValueError):
-        cel_string('broken \udc80')
+from ansible_collections.community.ngrok.plugins.module_utils.server_filter import equality, filter_for, refused
 
 
 def test_one_text_is_an_equality_several_a_list():
