@@ -42,6 +42,9 @@ def resource_argument_spec(resource):
         spec[resource.purge_option] = dict(type='bool', default=False)
     for field in resource.fields:
         spec[field.name] = field.argspec()
+    for children in resource.children:
+        spec[children.option] = children.argspec()
+        spec[children.purge_option] = dict(type='bool', default=children.purge_default)
     return spec
 
 

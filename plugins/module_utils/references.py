@@ -110,13 +110,18 @@ class _Refs(Field):
 
 
 class RefList(_Refs):
-    """An ordered list of objects (a failover backend's children). Order is significant."""
+    """A list of objects: ordered (a failover backend's children: order is significant), or with
+    ``ordered=False`` a set (a route's IP policies)."""
 
-    def __init__(self, name, targets, **kwargs):
+    def __init__(self, name, targets, ordered=True, **kwargs):
         super(RefList, self).__init__(name, targets, list, {'type': 'list', 'elements': 'str'}, **kwargs)
+        self.ordered = ordered
 
     def from_user(self, value, context=None):
         return self._ids(context, value)
+
+    def equal(self, want, have):
+        return want == have if self.ordered else sorted(want) == sorted(have or [])
 
 
 class WeightedRefs(_Refs):

@@ -50,6 +50,7 @@ class Resource:
     """What a module manages.
 
     kind         words for messages ("HTTP response backend")
+    plural       the plural of ``kind`` when it is not ``kind`` + "s" ("IP policies")
     path         collection path of the API ("/backends/http_response")
     list_key     key of the list in a list answer ("backends")
     id_prefix    prefix of the object's ids ("bkdhr_"), checked before any request
@@ -75,6 +76,9 @@ class Resource:
     delete_checks_users  a delete first searches the objects that use this one and fails, before any
                  write, when there are any (the contract for every type; the backends still let the API
                  refuse and name the users afterwards)
+    children     ChildSets (child_sets.py): objects of another type that belong to this one and are declared
+                 in the same task, as a set keyed by one of their fields (an IP policy's rules). A view holds
+                 them under the set's option: None until they are read, [] for a new object
 
     Which objects name this one (and so must be named when a delete is refused) is not declared here
     but in reference_table.REFERENCES.
@@ -82,8 +86,9 @@ class Resource:
 
     def __init__(self, kind, path, list_key, id_prefix, result_key, fields, readonly=(), validate=None,
                  parent=None, natural_key=None, purge_option=None, required_for_create=(), filterable=(),
-                 exclusive=(), derived=None, recomputed=None, delete_checks_users=False):
+                 exclusive=(), derived=None, recomputed=None, delete_checks_users=False, children=(), plural=None):
         self.kind = kind
+        self.plural = plural or kind + 's'
         self.path = path
         self.list_key = list_key
         self.id_prefix = id_prefix
@@ -101,6 +106,7 @@ class Resource:
         self.derived = derived or (lambda predicted: None)
         self.recomputed = dict(recomputed or {})
         self.delete_checks_users = delete_checks_users
+        self.children = tuple(children)
 
     def field(self, name):
         return named(self.fields, name)
@@ -145,6 +151,8 @@ class Resource:
             result[field.name] = field.from_api(field.read(api_object))
         for key, dummy in self.readonly[3:]:
             result[key] = api_object.get(key)
+        for children in self.children:
+            result[children.option] = None  # not in the object: the engine or the info module reads them
         return result
 
     def blank(self):
@@ -152,6 +160,8 @@ class Resource:
         result = dict((key, None) for key, dummy in self.readonly)
         for field in self.fields:
             result[field.name] = field.server_default
+        for children in self.children:
+            result[children.option] = []
         return result
 
     def masked(self, view, other=None):
@@ -166,4 +176,7 @@ class Resource:
         for key, transform in self.readonly:
             if transform is not None and result.get(key) is not None:
                 result[key] = transform(result[key])
+        for children in self.children:
+            if result.get(children.option):
+                result[children.option] = [children.resource.masked(child) for child in result[children.option]]
         return result
