@@ -10,7 +10,7 @@ __metaclass__ = type
 
 from ansible_collections.community.ngrok.plugins.module_utils.errors import ModuleFailure, NgrokAPIError
 from ansible_collections.community.ngrok.plugins.module_utils.reference_table import users_of
-from ansible_collections.community.ngrok.plugins.module_utils.resource import ID_BODY_LENGTH
+from ansible_collections.community.ngrok.plugins.module_utils.resource import ID_BODY_LENGTH, with_article
 from ansible_collections.community.ngrok.plugins.module_utils.task_context import TaskContext, matches
 
 # "cannot delete: still referenced" (ERR_NGROK_6502 for backends, ERR_NGROK_446 for reserved domains).
@@ -50,8 +50,8 @@ class ResourceEngine:
         problems = []
         if params.get('id'):
             if not resource.looks_like_id(params['id']):
-                problems.append('id: %r is not the id of a %s (ids look like %s followed by %d letters and digits)'
-                                % (params['id'], resource.kind, resource.id_prefix, ID_BODY_LENGTH))
+                problems.append('id: %r is not the id of %s (ids look like %s followed by %d letters and digits)'
+                                % (params['id'], with_article(resource.kind), resource.id_prefix, ID_BODY_LENGTH))
         elif not (resource.natural_key and params.get(resource.natural_key) is not None):
             missing = [name for name in params['find_by'] if params.get(name) is None]
             if missing:

@@ -15,6 +15,7 @@ from ansible_collections.community.ngrok.plugins.module_utils.errors import Modu
 from ansible_collections.community.ngrok.plugins.module_utils.module import (
     connection_argument_spec, new_client, new_module, run_and_exit,
 )
+from ansible_collections.community.ngrok.plugins.module_utils.resource import with_article
 from ansible_collections.community.ngrok.plugins.module_utils.task_context import TaskContext, matches
 
 ALL = 'all'
@@ -61,7 +62,7 @@ class Listing:
         problems = []
         kind_of_id = self.type_of(params['id']) if params.get('id') else None
         if params.get('id') and kind_of_id is None:
-            problems.append('id: %r is not the id of a %s' % (params['id'], self.noun))
+            problems.append('id: %r is not the id of %s' % (params['id'], with_article(self.noun)))
         if kind_of_id and params.get('type', ALL) not in (ALL, kind_of_id):
             problems.append('id: %s is the id of a %s %s, not of a %s %s' % (params['id'], kind_of_id, self.noun, params['type'], self.noun))
         for field in self.filters:

@@ -14,6 +14,7 @@ __metaclass__ = type
 
 from ansible_collections.community.ngrok.plugins.module_utils.errors import ModuleFailure
 from ansible_collections.community.ngrok.plugins.module_utils.fields import Field
+from ansible_collections.community.ngrok.plugins.module_utils.resource import with_article
 
 WEIGHT_MIN = 0
 WEIGHT_MAX = 10000
@@ -56,8 +57,8 @@ class AnyOf:
                          % (self.noun, name))
             return name
         if not matches:
-            raise ModuleFailure('no %s has the description %r; name a %s by its id or its exact description'
-                                % (self.noun, name, self.noun))
+            raise ModuleFailure('no %s has the description %r; name %s by its id or its exact description'
+                                % (self.noun, name, with_article(self.noun)))
         if len(matches) > 1:
             raise ModuleFailure('%d %s have the description %r (%s); name the %s by its id instead'
                                 % (len(matches), self.plural, name, ', '.join(sorted(matches)), self.noun))

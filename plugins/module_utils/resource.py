@@ -16,6 +16,12 @@ METADATA_MAX_BYTES = 4096
 ID_BODY_LENGTH = 27  # base62 KSUID after the prefix
 
 
+def with_article(noun):
+    """``noun`` with its indefinite article: "an IP policy", "a reserved domain" (by its first letter: the kinds
+    here that start with a vowel letter are read with a vowel sound)."""
+    return '%s %s' % ('an' if noun[:1].lower() in 'aeiou' else 'a', noun)
+
+
 def looks_like_id(value, prefix):
     """Whether ``value`` has the shape of an ngrok id: ``prefix`` and a base62 KSUID."""
     body = value[len(prefix):]

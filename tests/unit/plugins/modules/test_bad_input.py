@@ -191,7 +191,7 @@ MODULES = {
     ]),
     'ip_policy': (ngrok_ip_policy, {'description': 'admins'}, common('ipp_') + rule_mutations()),
     'ip_policy_info': (ngrok_ip_policy_info, {}, [
-        mutation('is not the id of a IP policy', st.one_of(words, st.sampled_from(['bkdhr_', 'edghts_', 'ipr_']).map(
+        mutation('is not the id of an IP policy', st.one_of(words, st.sampled_from(['bkdhr_', 'edghts_', 'ipr_']).map(
             lambda p: p + 'A' * 27)).map(lambda w: {'id': w})),
         mutation('metadata: must be a string or a dictionary', st.lists(st.integers(), max_size=2).map(lambda v: {'metadata': v})),
         mutation('Unsupported parameters', st.sampled_from(['state', 'type', 'rules', 'cidr']).map(lambda k: {k: 'x'})),

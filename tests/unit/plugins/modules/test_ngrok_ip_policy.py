@@ -316,7 +316,7 @@ def test_a_route_names_policies_by_description_and_a_used_policy_is_not_deleted(
 
 def test_a_route_naming_an_unknown_policy_fails_before_any_write(emulator):
     edge, (route, log) = route_restricted_by(emulator, 'nobody')
-    assert route['failed'] is True and route['msg'] == ("no IP policy has the description 'nobody'; name a IP policy by its id "
+    assert route['failed'] is True and route['msg'] == ("no IP policy has the description 'nobody'; name an IP policy by its id "
                                                         "or its exact description")
     assert not [entry for entry in log if entry['method'] in ('POST', 'PATCH', 'DELETE')]
 
