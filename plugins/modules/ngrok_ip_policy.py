@@ -58,7 +58,7 @@ options:
       action:
         description:
           - Whether clients from the CIDR are allowed or denied.
-          - The API cannot change it: a rule whose action differs is deleted and created again.
+          - The API cannot change it, so a rule whose action differs is deleted and created again.
         type: str
         required: true
         choices: [allow, deny]

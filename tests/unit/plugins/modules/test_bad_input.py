@@ -112,7 +112,6 @@ def rule_mutations():
     ]
 
 
-
 def out_of(low, high):
     return st.one_of(st.integers(max_value=low - 1), st.integers(min_value=high + 1))
 

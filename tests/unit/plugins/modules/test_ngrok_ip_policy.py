@@ -115,7 +115,7 @@ def test_requests_of_each_task_whatever_the_number_of_policies(emulator, bodies)
     assert alone['ip_policy'] == dict(created['ip_policy'], rules=None)
 
     del bodies[:]
-    update = dict(task, rules=[V6, dict(OFFICE, description='head office'), VPN])
+    update = dict(description='admins', metadata={'team': 'web'}, rules=[V6, dict(OFFICE, description='head office'), VPN])
     check, log = run(emulator, check_mode=True, **update)
     assert check['changed'] is True and calls(log) == [by_description('admins'), rules_of(policy_id)]
     updated, log = run(emulator, **update)
