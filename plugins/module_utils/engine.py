@@ -13,8 +13,9 @@ from ansible_collections.community.ngrok.plugins.module_utils.reference_table im
 from ansible_collections.community.ngrok.plugins.module_utils.resource import ID_BODY_LENGTH, with_article
 from ansible_collections.community.ngrok.plugins.module_utils.task_context import TaskContext, matches
 
-# "cannot delete: still referenced" (ERR_NGROK_6502 for backends, ERR_NGROK_446 for reserved domains).
-IN_USE_ERRORS = frozenset(['ERR_NGROK_6502', 'ERR_NGROK_446'])
+# "cannot delete: still referenced" (ERR_NGROK_6502 for backends, ERR_NGROK_446 for reserved domains,
+# ERR_NGROK_1420 for IP policies).
+IN_USE_ERRORS = frozenset(['ERR_NGROK_6502', 'ERR_NGROK_446', 'ERR_NGROK_1420'])
 
 
 class ResourceEngine:
@@ -191,7 +192,10 @@ class ResourceEngine:
             self.predict_recomputed(after, changed + purged)
         for children in resource.children:  # an update's answer does not hold them
             after[children.option] = before[children.option]
-        done = ['updated %s' % resource.describe(current)] if changed and not self.check_mode else []
+        done = []  # the writes so far, for the message of a failure among the children's
+        if not self.check_mode:
+            done = ['removed the %s of %s' % (field.name, resource.describe(current)) for field in removed]
+            done += ['updated %s' % resource.describe(current)] if changed else []
         wrote = self.write_children(current['id'], plans, after, done)
         return self.result(bool(changed or removed or wrote), before, after)
 

@@ -314,6 +314,19 @@ def test_a_route_names_policies_by_description_and_a_used_policy_is_not_deleted(
     assert stored_rules(emulator, office['ip_policy']['id']) != []
 
 
+def test_a_use_the_search_cannot_see_is_named_by_the_api(emulator):
+    """Without the edges listing (refused here), the search finds no user: the API refuses the delete
+    (ERR_NGROK_1420), and the task says the policy is in use."""
+    office, dummy = run(emulator, description='office', rules=[OFFICE])
+    route_restricted_by(emulator, 'office')
+    emulator.fault(method='GET', path='/edges/https', status=403, times=2)
+    refused, log = run(emulator, description='office', state='absent')
+    assert refused['failed'] is True and refused['used_by'] == []
+    assert refused['msg'].startswith('cannot delete IP policy %s: it is used by another object (DELETE /ip_policies/%s failed: '
+                                     'HTTP 400 ERR_NGROK_1420' % (office['ip_policy']['id'], office['ip_policy']['id']))
+    assert refused['api_error']['error_code'] == 'ERR_NGROK_1420'
+
+
 def test_a_route_naming_an_unknown_policy_fails_before_any_write(emulator):
     edge, (route, log) = route_restricted_by(emulator, 'nobody')
     assert route['failed'] is True and route['msg'] == ("no IP policy has the description 'nobody'; name an IP policy by its id "
