@@ -134,3 +134,13 @@ def test_a_lost_create_answer_does_not_duplicate(emulator):
     backends = emulator.api('GET', PATH)[1]['backends']
     assert [b['id'] for b in backends] == [result['backend']['id']]
     assert methods(log) == ['GET', 'POST', 'GET'], log
+
+
+def test_an_empty_find_by_fails_before_any_request_and_leaves_the_only_backend_alone(emulator):
+    status, other = emulator.api('POST', PATH, {'description': 'unrelated', 'status_code': 200})
+    for state in ('present', 'absent'):
+        result, log = run(emulator, find_by=[], description='brand new teapot', status_code=418, state=state)
+        assert result.get('failed') is True, result
+        assert 'find_by: must name at least one of description, metadata' in result['msg']
+        assert log == []
+    assert emulator.api('GET', PATH + '/' + other['id'])[1] == other
