@@ -73,6 +73,7 @@ options:
         object matches when all of them are equal (O(metadata) is compared as JSON when it is JSON).
       - No match creates the object (O(state=present)). More than one match fails and lists the ids of the
         matching objects, it never guesses.
+      - An empty list fails before any request (it would match every object), unless O(id) identifies the object.
     type: list
     elements: str
     choices: [description, metadata]

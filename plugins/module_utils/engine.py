@@ -53,6 +53,10 @@ class ResourceEngine:
                 problems.append('id: %r is not the id of a %s (ids look like %s followed by %d letters and digits)'
                                 % (params['id'], resource.kind, resource.id_prefix, ID_BODY_LENGTH))
         elif not (resource.natural_key and params.get(resource.natural_key) is not None):
+            if not params['find_by']:
+                # Matching on nothing would match every object: an empty variable must never pick one.
+                problems.append('find_by: must name at least one of description, metadata (an empty list would match every %s)'
+                                % resource.kind)
             missing = [name for name in params['find_by'] if params.get(name) is None]
             if missing:
                 alternatives = ['id'] + ([resource.natural_key] if resource.natural_key else [])
