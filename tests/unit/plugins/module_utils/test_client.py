@@ -251,3 +251,26 @@ def test_an_error_remembers_that_an_earlier_attempt_lost_its_answer(emulator):
     with pytest.raises(NgrokAPIError) as caught:
         client.get(PATH)
     assert not caught.value.after_lost_answer
+
+
+# -- a 404 that is not ngrok's "no such object" ---------------------------------------------------------------
+
+def test_a_404_for_a_path_the_api_does_not_have_is_an_error_naming_the_url_used(emulator):
+    """A base URL with a path (".../v2") makes every path unknown to the API: that is no "absent" object."""
+    client = NgrokClient(emulator.url + '/v2', emulator.api_key, sleep=Sleeps())
+    item = _backend(emulator)
+    for call in (client.get_if_exists, client.delete_if_exists):
+        with pytest.raises(NgrokAPIError) as caught:
+            call(item)
+        assert caught.value.status_code == 404 and not caught.value.not_found
+        assert emulator.url + '/v2' + item in str(caught.value)
+        assert 'check api_url' in str(caught.value)
+    assert emulator.api('GET', item)[0] == 200
+
+
+def test_a_404_that_is_not_an_ngrok_answer_is_an_error(emulator):
+    """A web server that is not the API (api_url pointing at the wrong host) answers 404 in HTML."""
+    client = NgrokClient(emulator.url + '/_emulator/requests/', emulator.api_key, sleep=Sleeps())
+    with pytest.raises(NgrokAPIError) as caught:
+        client.get_if_exists('/x')
+    assert caught.value.status_code == 404 and not caught.value.not_found

@@ -1,0 +1,47 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, community.ngrok contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""module.py: the connection options, checked before any request, as every module sees them."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import pytest
+
+from ansible_collections.community.ngrok.plugins.modules import ngrok_backend_info, ngrok_edge_route, ngrok_http_response_backend
+from ansible_collections.community.ngrok.tests.unit.helpers import module_args, run_module
+
+BACKEND_ID = 'bkdhr_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W'
+EDGE_ID = 'edghts_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W'
+ROUTE_ID = 'edghtsrt_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W'
+
+# What a user runs by id: each read answers 404 when api_url has a path, which must not read as "absent".
+BY_ID = [
+    (ngrok_http_response_backend, {'id': BACKEND_ID, 'state': 'absent'}),
+    (ngrok_backend_info, {'id': BACKEND_ID}),
+    (ngrok_edge_route, {'edge': EDGE_ID, 'id': ROUTE_ID, 'state': 'absent'}),
+]
+
+
+def run(emulator, module, **args):
+    before = len(emulator.requests())
+    result = run_module(module.main, module_args(emulator, **args))
+    return result, emulator.requests()[before:]
+
+
+@pytest.mark.parametrize('module, args', BY_ID)
+@pytest.mark.parametrize('suffix', ['/v2', '/api', '?x=1', '#top'])
+def test_an_api_url_with_a_path_fails_before_any_request(emulator, module, args, suffix):
+    result, log = run(emulator, module, api_url=emulator.url + suffix, **args)
+    assert result.get('failed') is True, result
+    assert 'api_url: must be the base URL of the API, without a path, query or fragment' in result['msg']
+    assert log == []
+
+
+@pytest.mark.parametrize('module, args', BY_ID)
+def test_an_api_url_ending_with_a_slash_is_the_same_url(emulator, module, args):
+    result, log = run(emulator, module, api_url=emulator.url + '/', **args)
+    assert result.get('failed') is not True, result
+    assert [entry['path'] for entry in log][0].startswith(('/backends/', '/edges/'))
