@@ -24,7 +24,9 @@ options:
       - Base URL of the ngrok API.
       - If not set, the value of the E(NGROK_API_URL) environment variable is used, else V(https://api.ngrok.com).
       - Point it at the collection's API emulator to test playbooks offline.
-      - Must start with V(https://), or V(http://) for a local emulator.
+      - Must start with V(https://), or V(http://) for a local emulator, and be the base URL alone: a scheme, a
+        host and an optional port. ngrok's API has no path prefix, so a URL with a path (V(https://api.ngrok.com/v2)),
+        a query or a fragment fails before any request; so does a user name or password in it.
     type: str
     default: https://api.ngrok.com
   validate_certs:

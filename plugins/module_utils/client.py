@@ -140,6 +140,7 @@ class NgrokClient:
         that may have been processed is never repeated here: the caller decides (see create)."""
         url = self.base_url + path
         display_path = path.split('?', 1)[0]
+        display_url = self.base_url + display_path
         attempt = 0
         earlier_attempt_ambiguous = False
         while True:
@@ -151,7 +152,7 @@ class NgrokClient:
             else:
                 if response.status_code < 400:
                     return response.json() if response.content else None
-                error = self._http_error(method, display_path, response)
+                error = self._http_error(method, display_path, response, display_url)
                 transient = response.status_code in RETRY_STATUSES
             error.after_lost_answer = earlier_attempt_ambiguous
             if not transient or (method == 'POST' and error.ambiguous) or attempt >= self.max_retries:
@@ -194,16 +195,15 @@ class NgrokClient:
             return NgrokAPIError(method, path, msg=text, ambiguous=True, late=True)
         return NgrokAPIError(method, path, msg='connection lost before an answer arrived (%s)' % self._scrub(str(exc)), ambiguous=True)
 
-    def _http_error(self, method, path, response):
+    def _http_error(self, method, path, response, url):
         try:
-            data = response.json()
+            answer = response.json()
         except ValueError:
-            data = None
-        if not isinstance(data, dict):
-            data = {'msg': (response.text or response.reason or '').strip()[:300]}
+            answer = None
+        data = answer if isinstance(answer, dict) else {'msg': (response.text or response.reason or '').strip()[:300]}
         details = data.get('details') if isinstance(data.get('details'), dict) else {}
         return NgrokAPIError(
-            method, path,
+            method, path, answer=answer, url=url,
             status_code=response.status_code,
             error_code=data.get('error_code'),
             msg=self._scrub(str(data.get('msg') or response.reason or '')),

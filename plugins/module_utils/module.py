@@ -8,6 +8,8 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+from urllib.parse import urlsplit
+
 from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
 
 from ansible_collections.community.ngrok.plugins.module_utils.client import HAS_REQUESTS, REQUESTS_IMPORT_ERROR, NgrokClient
@@ -51,8 +53,28 @@ def connection_problems(params):
     timeout = params['timeout']
     if not (0 < timeout <= MAX_TIMEOUT):  # also false for NaN
         problems.append('timeout: must be more than 0 and at most %d seconds, not %s' % (MAX_TIMEOUT, timeout))
-    if not params['api_url'].startswith(('https://', 'http://')):
-        problems.append('api_url: must start with https:// (or http:// for a local emulator)')
+    problems.extend(api_url_problems(params['api_url']))
+    return problems
+
+
+def api_url_problems(api_url):
+    """The API's paths start at the root of its host (https://api.ngrok.com/backends/...): a base URL with a
+    path would make every request a 404 for an unknown path, which must never read as "no such object"."""
+    if not api_url.startswith(('https://', 'http://')):
+        return ['api_url: must start with https:// (or http:// for a local emulator)']
+    parts = urlsplit(api_url)
+    try:
+        parts.port  # pylint: disable=pointless-statement  # raises ValueError for a port that is not a number
+    except ValueError:
+        return ['api_url: the port must be a number']
+    problems = []
+    if not parts.hostname:
+        problems.append('api_url: must name a host')
+    if parts.path not in ('', '/') or parts.query or parts.fragment:
+        problems.append('api_url: must be the base URL of the API, without a path, query or fragment '
+                        '(https://api.ngrok.com, or http://HOST:PORT of an emulator)')
+    if parts.username is not None or parts.password is not None:
+        problems.append('api_url: must not hold a user name or password (the API key goes in api_key)')
     return problems
 
 

@@ -10,6 +10,7 @@ __metaclass__ = type
 
 import pytest
 
+from ansible_collections.community.ngrok.plugins.module_utils.module import api_url_problems
 from ansible_collections.community.ngrok.plugins.modules import ngrok_backend_info, ngrok_edge_route, ngrok_http_response_backend
 from ansible_collections.community.ngrok.tests.unit.helpers import module_args, run_module
 
@@ -45,3 +46,14 @@ def test_an_api_url_ending_with_a_slash_is_the_same_url(emulator, module, args):
     result, log = run(emulator, module, api_url=emulator.url + '/', **args)
     assert result.get('failed') is not True, result
     assert [entry['path'] for entry in log][0].startswith(('/backends/', '/edges/'))
+
+
+def test_api_url_problems():
+    assert api_url_problems('https://api.ngrok.com') == []
+    assert api_url_problems('http://127.0.0.1:8080/') == []
+    assert api_url_problems('api.ngrok.com') == ['api_url: must start with https:// (or http:// for a local emulator)']
+    assert api_url_problems('http://127.0.0.1:port') == ['api_url: the port must be a number']
+    assert api_url_problems('https://') == ['api_url: must name a host']
+    assert api_url_problems('https://user:secret@api.ngrok.com') == [
+        'api_url: must not hold a user name or password (the API key goes in api_key)']
+    assert all('secret' not in problem for problem in api_url_problems('https://user:secret@api.ngrok.com/v2'))
