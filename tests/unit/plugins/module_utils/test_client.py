@@ -146,12 +146,20 @@ def test_timeout_fails_with_a_clear_message(emulator):
     assert str(caught.value) == 'GET /backends/http_response failed: no answer within the timeout of 0.3 seconds'
 
 
-def test_connection_refused_is_a_clear_error(emulator):
-    client = NgrokClient('http://127.0.0.1:9', 'k', sleep=Sleeps(), max_retries=1)
-    with pytest.raises(NgrokAPIError) as caught:
-        client.get(PATH)
-    assert 'could not connect to http://127.0.0.1:9' in str(caught.value)
-    assert not caught.value.ambiguous
+@pytest.mark.parametrize('api_url, reason', [
+    ('http://127.0.0.1:9', 'the connection was refused'),
+    ('http://no-such-host.invalid', 'the host name does not resolve'),
+])
+def test_an_unreachable_api_fails_at_once_with_a_clear_error(emulator, api_url, reason):
+    """Retrying cannot help a refused connection or a name that does not resolve: no retry, no wait."""
+    sleeps = Sleeps()
+    client = NgrokClient(api_url, 'k', sleep=sleeps)
+    for method, call in (('GET', lambda: client.get(PATH)), ('POST', lambda: client.create(PATH, {}, lambda: None))):
+        with pytest.raises(NgrokAPIError) as caught:
+            call()
+        assert str(caught.value) == '%s %s failed: could not connect to %s: %s' % (method, PATH, api_url, reason)
+        assert not caught.value.ambiguous
+    assert sleeps == []
 
 
 def test_api_errors_are_typed(emulator):
