@@ -42,6 +42,8 @@ options:
         are retried with capped exponential backoff; a create is never sent twice when the first
         attempt may have succeeded, and a delete whose answer was lost reports the change when the
         retry finds the object gone.
+      - A connection that cannot be made at all (refused, a host name that does not resolve) is not retried:
+        the task fails at once.
     type: float
     default: 30
 requirements:

@@ -9,6 +9,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import random
+import socket
 import time
 import traceback
 
@@ -45,10 +46,22 @@ def _retry_after(headers):
 
 def _never_reached_server(exc):
     """True when the connection was refused or never established: the server cannot have acted."""
-    if isinstance(exc, requests.exceptions.ConnectTimeout):
-        return True
+    return isinstance(exc, requests.exceptions.ConnectTimeout) or _cannot_connect(exc) is not None
+
+
+def _cannot_connect(exc):
+    """Why no connection could be made at all, or None: the connection was refused, the host name does not
+    resolve, the network is unreachable. Retrying cannot help those (a typo in api_url would cost minutes
+    per task); a connection that timed out or was lost mid-request can be transient and is retried."""
     reason = getattr(exc.args[0], 'reason', None) if exc.args else None
-    return isinstance(reason, NewConnectionError)
+    if not isinstance(reason, NewConnectionError):  # urllib3's NameResolutionError is one too
+        return None
+    cause = reason.__cause__ or reason.__context__
+    if isinstance(cause, socket.gaierror):
+        return 'the host name does not resolve'
+    if isinstance(cause, ConnectionRefusedError):
+        return 'the connection was refused'
+    return str(cause or reason)
 
 
 class NgrokClient:
@@ -147,8 +160,8 @@ class NgrokClient:
             try:
                 response = self.session.request(method, url, json=body, timeout=self.timeout)
             except requests.exceptions.RequestException as exc:
-                error = self._transport_error(method, display_path, exc)
-                transient = True
+                error = self._transport_error(method, display_path, exc, display_url)
+                transient = _cannot_connect(exc) is None
             else:
                 if response.status_code < 400:
                     return response.json() if response.content else None
@@ -185,15 +198,17 @@ class NgrokClient:
                 raise
             return error.after_lost_answer, None
 
-    def _transport_error(self, method, path, exc):
+    def _transport_error(self, method, path, exc, url):
         if _never_reached_server(exc):
-            return NgrokAPIError(method, path, msg='could not connect to %s: %s' % (self.base_url, self._scrub(str(exc))))
+            why = _cannot_connect(exc) or str(exc)
+            return NgrokAPIError(method, path, msg='could not connect to %s: %s' % (self.base_url, self._scrub(why)), url=url)
         if isinstance(exc, requests.exceptions.Timeout):
             text = 'no answer within the timeout of %s seconds' % self.timeout
             if method == 'POST':
                 text += '; the object may have been created anyway: run the task again to find it'
-            return NgrokAPIError(method, path, msg=text, ambiguous=True, late=True)
-        return NgrokAPIError(method, path, msg='connection lost before an answer arrived (%s)' % self._scrub(str(exc)), ambiguous=True)
+            return NgrokAPIError(method, path, msg=text, ambiguous=True, late=True, url=url)
+        return NgrokAPIError(method, path, msg='connection lost before an answer arrived (%s)' % self._scrub(str(exc)),
+                             ambiguous=True, url=url)
 
     def _http_error(self, method, path, response, url):
         try:
