@@ -27,11 +27,24 @@ def test_metadata_is_compared_as_json_when_both_sides_are_json():
     assert field.equal('a=1', 'a=1')
 
 
+def test_metadata_dict_is_sent_as_utf8_not_escaped():
+    assert JsonText("metadata").from_user({'name': 'Жёлтый', 'emoji': '☕'}) == '{"emoji":"☕","name":"Жёлтый"}'
+
+
 def test_metadata_limits_and_types():
-    field = JsonText("metadata", max_bytes=10)
+    field = JsonText("metadata", max_length=10)
     assert field.problems({'a': 'b'}, 'metadata') == []
-    assert field.problems('é' * 6, 'metadata') == ['metadata: must be at most 10 bytes long']
+    assert field.problems('é' * 10, 'metadata') == []  # 20 bytes, 10 characters: the API counts characters
+    assert field.problems('é' * 11, 'metadata') == ['metadata: must be at most 10 characters long']
+    assert field.problems({'a': 'Жжжж'}, 'metadata') == []  # {"a":"Жжжж"} is 12 characters with \u escapes: 30
+    assert field.problems({'a': 'Жжжжж'}, 'metadata') == ['metadata: must be at most 10 characters long']
     assert field.problems(['a'], 'metadata') == ['metadata: must be a string or a dictionary, not list']
+
+
+def test_description_limit_counts_characters():
+    field = Text('description', max_length=3)
+    assert field.problems('ééé', 'description') == []
+    assert field.problems('éééé', 'description') == ['description: must be at most 3 characters long']
 
 
 def test_missing_text_reads_as_empty():

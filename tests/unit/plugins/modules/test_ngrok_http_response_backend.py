@@ -144,3 +144,22 @@ def test_an_empty_find_by_fails_before_any_request_and_leaves_the_only_backend_a
         assert 'find_by: must name at least one of description, metadata' in result['msg']
         assert log == []
     assert emulator.api('GET', PATH + '/' + other['id'])[1] == other
+
+
+def test_metadata_given_as_a_dictionary_is_stored_as_compact_utf8_json(emulator):
+    """1,300 Cyrillic letters: 2.6 KB of UTF-8, 7.8 KB once escaped as \\uXXXX; the API counts characters."""
+    metadata = {'name': 'Ж' * 1300}
+    result, log = run(emulator, description='cyrillic', metadata=metadata)
+    assert result.get('failed') is not True, result['msg']
+    stored = emulator.api('GET', PATH + '/' + result['backend']['id'])[1]['metadata']
+    assert stored == '{"name":"%s"}' % ('Ж' * 1300)
+    again, log = run(emulator, description='cyrillic', metadata=metadata)
+    assert again['changed'] is False and methods(log) == ['GET']
+
+
+def test_description_and_metadata_limits_count_characters(emulator):
+    result, log = run(emulator, description='é' * 255, metadata='Ж' * 4096)
+    assert result['changed'] is True, result.get('msg')
+    result, log = run(emulator, description='é' * 256, metadata='Ж' * 4097)
+    assert result['invalid'] == ['description: must be at most 255 characters long', 'metadata: must be at most 4096 characters long']
+    assert log == []
