@@ -84,13 +84,14 @@ options:
     default: [description]
   description:
     description:
-      - Human-readable description, at most 255 bytes.
+      - Human-readable description, at most 255 characters.
       - By default the object is found by its description (see O(find_by)).
     type: str
   metadata:
     description:
-      - Arbitrary machine-readable data, at most 4096 bytes.
-      - A string is sent as given. A dictionary is sent as compact JSON with sorted keys.
+      - Arbitrary machine-readable data, at most 4096 characters.
+      - A string is sent as given. A dictionary is sent as compact JSON with sorted keys, its text in UTF-8
+        (not C(\u) escapes).
       - When both the current and the wanted value are JSON, they are compared as JSON, so key order and
         spacing do not cause a change.
     type: raw

@@ -22,10 +22,6 @@ from ansible_collections.community.ngrok.plugins.module_utils.errors import MASK
 CHANGED_SECRET = MASK + ' (changed)'
 
 
-def utf8_len(text):
-    return len(text.encode('utf-8'))
-
-
 def named(fields, name):
     """The field called ``name`` among ``fields`` (KeyError when none is: a declaration's typo fails at import)."""
     for field in fields:
@@ -109,18 +105,19 @@ class Field:
 
 
 class Text(Field):
-    """A string that reads back as ``''`` when the API omits it (description, metadata, body...)."""
+    """A string that reads back as ``''`` when the API omits it (description, metadata, body...).
+    ``max_length`` is counted in characters (Unicode code points), as ngrok counts its limits."""
 
-    def __init__(self, name, max_bytes=None, **kwargs):
+    def __init__(self, name, max_length=None, **kwargs):
         kwargs.setdefault('empty', '')
         kwargs.setdefault('server_default', '')
         super(Text, self).__init__(name, **kwargs)
-        self.max_bytes = max_bytes
+        self.max_length = max_length
 
     def problems(self, value, path):
         found = super(Text, self).problems(value, path)
-        if self.max_bytes is not None and value is not None and utf8_len(self.to_api(value)) > self.max_bytes:
-            found.append('%s: must be at most %d bytes long' % (path, self.max_bytes))
+        if self.max_length is not None and value is not None and len(self.to_api(value)) > self.max_length:
+            found.append('%s: must be at most %d characters long' % (path, self.max_length))
         return found
 
 
@@ -132,8 +129,9 @@ def _as_json(text):
 
 
 class JsonText(Text):
-    """A string or a dict; a dict is sent as compact JSON with sorted keys, and two JSON texts are
-    compared as JSON (key order and spacing do not matter). Used for metadata and traffic policies."""
+    """A string or a dict; a dict is sent as compact JSON with sorted keys, its text unescaped (UTF-8 on the
+    wire: ``\\uXXXX`` escapes would multiply its length by up to six against the API's limits), and two JSON
+    texts are compared as JSON (key order and spacing do not matter). Used for metadata and traffic policies."""
 
     def __init__(self, name, **kwargs):
         kwargs.setdefault('spec', {'type': 'raw'})
@@ -141,7 +139,7 @@ class JsonText(Text):
 
     def from_user(self, value, context=None):
         if isinstance(value, dict):
-            return json.dumps(value, sort_keys=True, separators=(',', ':'))
+            return json.dumps(value, sort_keys=True, separators=(',', ':'), ensure_ascii=False)
         return value
 
     def problems(self, value, path):

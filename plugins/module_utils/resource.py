@@ -10,9 +10,10 @@ __metaclass__ = type
 
 from ansible_collections.community.ngrok.plugins.module_utils.fields import JsonText, Text, named
 
-# Documented limits for edges and routes; backends use the same ones (ERR_NGROK_6503/6504).
-DESCRIPTION_MAX_BYTES = 255
-METADATA_MAX_BYTES = 4096
+# Limits of every object, in characters: the texts of ERR_NGROK_6503/6504 (backends) and 7073/7074 (edges and
+# routes) say characters, although the OpenAPI field descriptions say bytes.
+DESCRIPTION_MAX_LENGTH = 255
+METADATA_MAX_LENGTH = 4096
 ID_BODY_LENGTH = 27  # base62 KSUID after the prefix
 
 
@@ -25,8 +26,8 @@ def looks_like_id(value, prefix):
 def common_fields():
     """description and metadata: every ngrok object here has them, and they can identify it (find_by)."""
     return [
-        Text('description', max_bytes=DESCRIPTION_MAX_BYTES),
-        JsonText('metadata', max_bytes=METADATA_MAX_BYTES),
+        Text('description', max_length=DESCRIPTION_MAX_LENGTH),
+        JsonText('metadata', max_length=METADATA_MAX_LENGTH),
     ]
 
 

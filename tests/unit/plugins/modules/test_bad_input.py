@@ -34,9 +34,9 @@ def mutation(expected, strategy, reads=False):
 def common(prefix):
     """Mutations every resource module must refuse."""
     return [
-        mutation('description: must be at most 255 bytes', st.text(alphabet='xé', min_size=256, max_size=400).map(
+        mutation('description: must be at most 255 characters', st.text(alphabet='xé', min_size=256, max_size=400).map(
             lambda text: {'description': text})),
-        mutation('metadata: must be at most 4096 bytes', st.integers(4097, 6000).map(lambda n: {'metadata': 'm' * n})),
+        mutation('metadata: must be at most 4096 characters', st.integers(4097, 6000).map(lambda n: {'metadata': 'm' * n})),
         mutation('metadata: must be a string or a dictionary', st.one_of(st.lists(st.integers(), max_size=3), st.integers(),
                                                                          st.floats(allow_nan=False)).map(lambda v: {'metadata': v})),
         mutation('is not the id of a', st.one_of(
