@@ -11,7 +11,9 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.community.ngrok.plugins.module_utils.module import api_url_problems
-from ansible_collections.community.ngrok.plugins.modules import ngrok_backend_info, ngrok_edge_route, ngrok_http_response_backend
+from ansible_collections.community.ngrok.plugins.modules import (
+    ngrok_backend_info, ngrok_edge_route, ngrok_http_response_backend, ngrok_https_edge,
+)
 from ansible_collections.community.ngrok.tests.unit.helpers import module_args, run_module
 
 BACKEND_ID = 'bkdhr_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W'
@@ -57,3 +59,54 @@ def test_api_url_problems():
     assert api_url_problems('https://user:secret@api.ngrok.com') == [
         'api_url: must not hold a user name or password (the API key goes in api_key)']
     assert all('secret' not in problem for problem in api_url_problems('https://user:secret@api.ngrok.com/v2'))
+
+
+# -- a scalar given to an option with sub-options (ansible-core raises TypeError: ansible/ansible#81631) -----
+
+def _edge(emulator):
+    return emulator.api('POST', '/edges/https', {'description': 'edge', 'hostports': ['s.example.com:443']})[1]['id']
+
+
+@pytest.mark.parametrize('option', ['compression', 'websocket_tcp_converter'])
+@pytest.mark.parametrize('value', [True, False])
+def test_true_or_false_for_a_route_module_whose_only_sub_option_is_enabled_sets_enabled(emulator, option, value):
+    edge = _edge(emulator)
+    result, log = run(emulator, ngrok_edge_route, edge=edge, match='/', match_type='exact_path', **{option: value})
+    assert result.get('failed') is not True, result
+    assert result['route'][option] == {'enabled': value}
+    again, log = run(emulator, ngrok_edge_route, edge=edge, match='/', **{option: {'enabled': value}})
+    assert again['changed'] is False
+
+
+SCALARS = [
+    (ngrok_edge_route, {'circuit_breaker': 5}, 'circuit_breaker: must be a dictionary of the sub-options enabled, '
+     'tripped_duration, rolling_window, num_buckets, volume_threshold, error_threshold_percentage, not int'),
+    (ngrok_edge_route, {'compression': 1.5}, 'compression: must be a dictionary of the sub-options enabled (or true or false), not float'),
+    (ngrok_edge_route, {'request_headers': True}, 'request_headers: must be a dictionary of the sub-options enabled, add, remove, not bool'),
+    (ngrok_edge_route, {'oauth': {'provider': {'github': True}}},
+     'oauth.provider.github: must be a dictionary of the sub-options client_id, client_secret, scopes, email_addresses, '
+     'email_domains, teams, organizations, not bool'),
+    (ngrok_edge_route, {'oauth': {'provider': 3}}, 'oauth.provider: must be a dictionary of the sub-options amazon, facebook'),
+    (ngrok_https_edge, {'tls_termination': 1.2}, 'tls_termination: must be a dictionary of the sub-options enabled, min_version, not float'),
+    (ngrok_https_edge, {'tls_termination': '1.2'}, 'tls_termination: must be a dictionary of the sub-options enabled, min_version, not str'),
+    (ngrok_https_edge, {'mutual_tls': ['ca_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W']}, 'mutual_tls: must be a dictionary of the sub-options'),
+]
+
+
+@pytest.mark.parametrize('module, args, msg', SCALARS)
+def test_a_scalar_for_an_option_with_sub_options_fails_with_a_message_before_any_request(emulator, module, args, msg):
+    base = {'edge': EDGE_ID, 'match': '/'} if module is ngrok_edge_route else {'description': 'e'}
+    result, log = run(emulator, module, **dict(base, **args))
+    assert result.get('failed') is True, result
+    assert result['msg'].startswith('invalid input: ' + msg), result['msg']
+    assert 'exception' not in result
+    assert log == []
+
+
+def test_a_dictionary_given_as_json_or_key_value_text_is_still_accepted(emulator):
+    edge = _edge(emulator)
+    result, log = run(emulator, ngrok_edge_route, edge=edge, match='/', match_type='exact_path',
+                      compression='{"enabled": false}', circuit_breaker='tripped_duration=5')
+    assert result.get('failed') is not True, result
+    assert result['route']['compression'] == {'enabled': False}
+    assert result['route']['circuit_breaker']['tripped_duration'] == 5
