@@ -10,7 +10,7 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.community.ngrok.plugins.module_utils.module import api_url_problems
+from ansible_collections.community.ngrok.plugins.module_utils.module import api_url_problems, shape_dict_options
 from ansible_collections.community.ngrok.plugins.modules import (
     ngrok_backend_info, ngrok_edge_route, ngrok_http_response_backend, ngrok_https_edge,
 )
@@ -110,3 +110,17 @@ def test_a_dictionary_given_as_json_or_key_value_text_is_still_accepted(emulator
     assert result.get('failed') is not True, result
     assert result['route']['compression'] == {'enabled': False}
     assert result['route']['circuit_breaker']['tripped_duration'] == 5
+
+
+def test_shape_dict_options_at_any_depth_and_in_lists():
+    spec = {
+        'flag': {'type': 'dict', 'options': {'enabled': {'type': 'bool'}}},
+        'rules': {'type': 'list', 'elements': 'dict', 'options': {'name': {'type': 'str'}, 'inner': {
+            'type': 'dict', 'options': {'enabled': {'type': 'bool'}, 'x': {'type': 'int'}}}}},
+        'text': {'type': 'str'},
+    }
+    params = {'flag': 'yes', 'rules': [{'name': 'a', 'inner': 'x=1'}, 7, {'inner': True}], 'text': 5}
+    problems = shape_dict_options(spec, params)
+    assert params == {'flag': {'enabled': True}, 'rules': [{'name': 'a', 'inner': {'x': '1'}}, {}], 'text': 5}
+    assert problems == ['rules[1]: must be a dictionary of the sub-options name, inner, not int',
+                        'rules[2].inner: must be a dictionary of the sub-options enabled, x, not bool']
