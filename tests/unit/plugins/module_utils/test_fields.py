@@ -84,6 +84,14 @@ def test_unordered_lists_compare_as_sets():
     assert not StringList('backends').equal(['b', 'a'], ['a', 'b'])
 
 
+def test_lists_compared_as_sets_refuse_duplicates():
+    assert StringList('hostports', ordered=False).problems(['a:443', 'b:443', 'a:443'], 'hostports') == [
+        'hostports: entries must be unique (a:443 given more than once)']
+    assert StringList('remove', ordered=False, lower=True).problems(['Server', 'server', 'X-A'], 'remove') == [
+        'remove: entries must be unique (server given more than once)']
+    assert StringList('backends').problems(['a', 'a'], 'backends') == []  # an ordered list may repeat
+
+
 def test_secrets_are_masked_and_a_changed_secret_says_so():
     field = Field('secret', secret=True)
     assert field.spec['no_log'] is True

@@ -156,3 +156,23 @@ def test_an_empty_find_by_deletes_no_edge_and_no_route(emulator):
             assert 'find_by: must name at least one of description, metadata' in result['msg']
             assert log == []
     assert emulator.api('GET', '/edges/https/' + edge)[1]['routes'] == [route]
+
+
+def test_lists_compared_as_sets_refuse_duplicates_before_any_request(emulator):
+    edge, backend = edge_and_backend(emulator)
+    policy = emulator.api('POST', '/ip_policies', {'description': 'p'})[1]['id']
+    cases = [
+        (ngrok_https_edge, {'id': edge, 'hostports': ['a.example.com:443', 'a.example.com:443']},
+         'hostports: entries must be unique (a.example.com:443 given more than once)'),
+        (ngrok_edge_route, {'edge': edge, 'match': '/', 'match_type': 'exact_path', 'ip_restriction': {'ip_policy_ids': [policy, policy]}},
+         'ip_restriction.ip_policy_ids: entries must be unique (%s given more than once)' % policy),
+        (ngrok_edge_route, {'edge': edge, 'match': '/', 'match_type': 'exact_path', 'user_agent_filter': {'allow': ['curl', 'curl']}},
+         'user_agent_filter.allow: entries must be unique (curl given more than once)'),
+        (ngrok_edge_route, {'edge': edge, 'match': '/', 'match_type': 'exact_path', 'response_headers': {'remove': ['Server', 'server']}},
+         'response_headers.remove: entries must be unique (server given more than once)'),
+    ]
+    for module, args, msg in cases:
+        result, log = run(emulator, module, **args)
+        assert result.get('failed') is True, result
+        assert msg in result['msg']
+        assert log == []
