@@ -54,25 +54,19 @@ def _ids(name, prefix, read):
     return StringList(name, ordered=False, read=ref_ids(read), validate=check)
 
 
-def _distinct_entries(items):
-    """OAuth lists: every entry non-empty and given once (ERR_NGROK_7046..7055)."""
-    found = []
-    if any(not item for item in items):
-        found.append('entries must not be empty')
-    repeated = sorted(set(item for item in items if item and items.count(item) > 1))
-    if repeated:
-        found.append('entries must be unique (%s given more than once)' % ', '.join(repeated))
-    return found
+def _non_empty_entries(items):
+    """OAuth lists: every entry non-empty (ERR_NGROK_7046..7055); given once, like every list compared as a set."""
+    return ['entries must not be empty'] if any(not item for item in items) else []
 
 
 def _lowercase_entries(items):
     upper = [item for item in items if item != item.lower()]
-    return _distinct_entries(items) + (['must be lower case (%s)' % ', '.join(upper)] if upper else [])
+    return _non_empty_entries(items) + (['must be lower case (%s)' % ', '.join(upper)] if upper else [])
 
 
 def _github_teams(items):
     bad = [item for item in items if item and not GITHUB_TEAM.match(item)]
-    return _distinct_entries(items) + (['%s: a team is org/team or a numeric id' % ', '.join(bad)] if bad else [])
+    return _non_empty_entries(items) + (['%s: a team is org/team or a numeric id' % ', '.join(bad)] if bad else [])
 
 
 def _cookie_prefix(server_default):
@@ -130,13 +124,13 @@ def _oauth_provider(name):
     options = [
         Text('client_id'),  # '' (read from null) when ngrok's own OAuth app is used
         Text('client_secret', secret=True),
-        StringList('scopes', ordered=False, validate=_distinct_entries),
+        StringList('scopes', ordered=False, validate=_non_empty_entries),
         StringList('email_addresses', ordered=False, validate=_lowercase_entries),
         StringList('email_domains', ordered=False, validate=_lowercase_entries),
     ]
     if name == 'github':
         options += [StringList('teams', ordered=False, validate=_github_teams),
-                    StringList('organizations', ordered=False, validate=_distinct_entries)]
+                    StringList('organizations', ordered=False, validate=_non_empty_entries)]
 
     def rules(provider):
         if bool(provider.get('client_id')) != bool(provider.get('client_secret')):

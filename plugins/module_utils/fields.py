@@ -220,7 +220,8 @@ class StringMap(Field):
 
 
 class StringList(Field):
-    """A list of strings; ``ordered=False`` compares it as a set (in the API's own order);
+    """A list of strings; ``ordered=False`` compares it as a set (in the API's own order), so an entry given
+    twice is refused: ``[a]`` -> ``[a, a]`` would otherwise be a change that sends the duplicate;
     ``lower``: the API treats entries case-insensitively (header names to remove)."""
 
     def __init__(self, name, ordered=True, lower=False, **kwargs):
@@ -239,6 +240,15 @@ class StringList(Field):
 
     def from_user(self, value, context=None):
         return self._canonical(value)
+
+    def problems(self, value, path):
+        found = super(StringList, self).problems(value, path)
+        if value is not None and not self.ordered:
+            entries = self._canonical(value)
+            repeated = sorted(set(entry for entry in entries if entries.count(entry) > 1))
+            if repeated:
+                found.append('%s: entries must be unique (%s given more than once)' % (path, ', '.join(repeated)))
+        return found
 
     def equal(self, want, have):
         if self.ordered:

@@ -80,7 +80,7 @@ options:
         type: bool
       ip_policy_ids:
         description:
-          - Ids of existing IP policies (V(ipp_...)), at least one. Compared as a set.
+          - Ids of existing IP policies (V(ipp_...)), at least one. Compared as a set, so each entry may be given once only.
         type: list
         elements: str
   circuit_breaker:
@@ -512,7 +512,7 @@ options:
         type: bool
       authorized_groups:
         description:
-          - Only members of these groups may access the route. Compared as a set.
+          - Only members of these groups may access the route. Compared as a set, so each entry may be given once only.
         type: list
         elements: str
       nameid_format:
@@ -559,7 +559,7 @@ options:
         type: str
       scopes:
         description:
-          - Scopes to request. Compared as a set.
+          - Scopes to request. Compared as a set, so each entry may be given once only.
         type: list
         elements: str
   websocket_tcp_converter:
@@ -583,12 +583,12 @@ options:
         type: bool
       allow:
         description:
-          - Regular expressions of user agents allowed. Compared as a set.
+          - Regular expressions of user agents allowed. Compared as a set, so each entry may be given once only.
         type: list
         elements: str
       deny:
         description:
-          - Regular expressions of user agents denied. Compared as a set.
+          - Regular expressions of user agents denied. Compared as a set, so each entry may be given once only.
         type: list
         elements: str
   traffic_policy:
@@ -612,8 +612,9 @@ notes:
     listing per backend type. Check mode makes the reads only."
   - Rules the API enforces and that can be checked without asking it (one sign-in module per route, one
     OAuth provider, client id and secret together, circuit breaker ranges, header limits and names, a
-    webhook secret for every provider but V(sns), lower-case and unique OAuth list entries...) are checked
-    before any request, and every problem found is reported at once. Rules that depend on other objects
+    webhook secret for every provider but V(sns), lower-case OAuth list entries, no entry twice in a list
+    compared as a set...) are checked before any request, and every problem found is reported at once.
+    Rules that depend on other objects
     (only one route of an edge may have a sign-in module, the backend and IP policies must exist) are left
     to the API, whose error is reported with its code.
 seealso:
