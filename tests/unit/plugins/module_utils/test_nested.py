@@ -85,6 +85,12 @@ def test_prediction_is_the_server_defaults_under_the_users_values():
     assert saml['entity_id'] == 'https://idp/saml/x'
 
 
+def test_a_new_tls_termination_is_predicted_terminated_at_the_edge():
+    tls = HTTPS_EDGE.field('tls_termination')
+    assert tls.predict({'min_version': '1.3'}, None) == {'enabled': True, 'min_version': '1.3', 'terminate_at': 'edge'}
+    assert tls.predict({'enabled': False}, {'enabled': True, 'min_version': None, 'terminate_at': 'edge'})['terminate_at'] == 'edge'
+
+
 def test_secrets_are_masked_in_views_and_marked_when_changed():
     route = {'id': 'edghtsrt_1', 'oauth': OAUTH_RESPONSE, 'webhook_verification': {
         'enabled': True, 'provider': 'github', 'secret': 'whsec'}}

@@ -176,3 +176,32 @@ def test_lists_compared_as_sets_refuse_duplicates_before_any_request(emulator):
         assert result.get('failed') is True, result
         assert msg in result['msg']
         assert log == []
+
+
+def test_check_mode_predicts_the_edge_the_real_run_returns(emulator):
+    args = dict(description='tls', hostports=['t.example.com:443'], tls_termination={'min_version': '1.3'})
+    predicted, log = run(emulator, ngrok_https_edge, check_mode=True, **args)
+    created, log = run(emulator, ngrok_https_edge, **args)
+    server_chosen = ('id', 'uri', 'created_at')
+    assert dict(predicted['edge'], **dict.fromkeys(server_chosen)) == dict(created['edge'], **dict.fromkeys(server_chosen))
+    assert predicted['edge']['tls_termination']['terminate_at'] == 'edge'
+
+
+def test_a_second_sign_in_module_on_a_route_fails_before_any_write_in_check_mode_too(emulator):
+    """The API refuses oauth and oidc on one route (ERR_NGROK_7079): the route read shows it already."""
+    edge, backend = edge_and_backend(emulator)
+    emulator.api('POST', '/edges/https/%s/routes' % edge, {'match_type': 'exact_path', 'match': '/a', 'oauth': {'provider': {'google': {}}}})
+    oidc = {'issuer': 'https://idp.example.com', 'client_id': 'c', 'client_secret': 's'}
+    for check_mode in (True, False):
+        result, log = run(emulator, ngrok_edge_route, check_mode=check_mode, edge=edge, match='/a', oidc=oidc)
+        assert result.get('failed') is True, result
+        assert result['msg'] == ('invalid input: only one of oauth, oidc and saml can protect a route: the route has oauth; '
+                                 'add oidc with purge_modules: true to replace it')
+        assert calls(log) == [('GET', edge)]
+    # With purge_modules the old sign-in module goes first: that works, and check mode says so.
+    predicted, log = run(emulator, ngrok_edge_route, check_mode=True, edge=edge, match='/a', oidc=oidc, purge_modules=True)
+    assert predicted['changed'] is True and calls(log) == [('GET', edge)]
+    done, log = run(emulator, ngrok_edge_route, edge=edge, match='/a', oidc=oidc, purge_modules=True)
+    assert [method for method, dummy in calls(log)] == ['GET', 'DELETE', 'PATCH']
+    assert predicted['route']['oauth'] is None and done['route']['oauth'] is None
+    assert predicted['route']['oidc'] == done['route']['oidc']
