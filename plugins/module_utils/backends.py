@@ -26,10 +26,10 @@ def _no_equals_sign(labels):
     return 'a label key or value must not contain "=" (%s)' % ', '.join(bad) if bad else None
 
 
-def _backend(kind, api_type, prefix, fields, readonly=()):
+def _backend(kind, api_type, prefix, fields, readonly=(), server_sets=None):
     """Declare a backend type and enter it in BACKENDS; all share their list key and result key."""
     resource = Resource(kind=kind, path='/backends/' + api_type, list_key='backends', id_prefix=prefix,
-                        result_key='backend', fields=fields, readonly=readonly)
+                        result_key='backend', fields=fields, readonly=readonly, server_sets=server_sets)
     BACKENDS[api_type] = resource
     return resource
 
@@ -43,7 +43,7 @@ HTTP_RESPONSE = _backend('HTTP response backend', 'http_response', 'bkdhr_', [
 # An update without labels is not known to keep them on every API version: always send them.
 TUNNEL_GROUP = _backend('tunnel group backend', 'tunnel_group', 'bkdtg_', [
     StringMap('labels', send_always=True, validate=_no_equals_sign),
-], readonly=('tunnels',))
+], readonly=('tunnels',), server_sets={'tunnels': []})
 
 # A PATCH without backends empties them: always send the whole map / list.
 WEIGHTED = _backend('weighted backend', 'weighted', 'bkdwd_', [WeightedRefs('backends', ANY_BACKEND, send_always=True)])

@@ -218,6 +218,18 @@ def _route_rules(params):
     return []
 
 
+def _one_sign_in_module(before, after):
+    """ERR_NGROK_7079 on the route a write would leave: a sign-in module the read route has and the task keeps,
+    next to the one it adds (purge_modules removes the old one first: then it is a replacement)."""
+    chosen = [name for name in SESSION_PROVIDERS if after.get(name) is not None]
+    kept = [name for name in chosen if (before or {}).get(name) is not None]
+    added = [name for name in chosen if name not in kept]
+    if len(chosen) > 1 and kept and added:
+        return ['only one of oauth, oidc and saml can protect a route: the route has %s; add %s with purge_modules: true '
+                'to replace it' % (', '.join(kept), ', '.join(added))]
+    return []
+
+
 def _match_rule(match):
     return None if match.startswith('/') else 'must be a path starting with "/"'
 
@@ -249,7 +261,7 @@ EDGE_MODULE_FIELDS = [
     Nested('tls_termination', purgeable=True, options=[
         _enabled(),
         Text('min_version', server_default=None),
-    ], readonly=('terminate_at',)),
+    ], readonly=('terminate_at',), server_sets={'terminate_at': 'edge'}),  # always "edge" on an HTTPS edge
 ]
 
 HTTPS_EDGE = Resource(
@@ -261,6 +273,7 @@ HTTPS_EDGE = Resource(
     purge_option='purge_modules',
     fields=[StringList('hostports', ordered=False, validate=_hostport_rules)] + EDGE_MODULE_FIELDS,
     readonly=(('routes', _shown_routes),),
+    server_sets={'routes': []},
 )
 
 ROUTE = Resource(
@@ -273,6 +286,7 @@ ROUTE = Resource(
     natural_key='match',
     purge_option='purge_modules',
     validate=_route_rules,
+    validate_change=_one_sign_in_module,
     required_for_create=('match_type', 'match'),
     fields=[
         # Always sent on update: the API's handling of an update without them is not known.

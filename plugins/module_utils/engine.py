@@ -155,14 +155,29 @@ class ResourceEngine:
                   and field.name not in want and before[field.name] is not None]
         if not changed and not purged:
             return self.result(False, before, before)
+        predicted = dict(before)
+        for field in changed:
+            predicted[field.name] = field.predict(want[field.name], before[field.name])
+        for field in purged:
+            predicted[field.name] = field.empty
+        self.check_change(before, predicted)
+        if self.check_mode:
+            return self.result(True, before, predicted)
         # Purge first: the route or edge modules removed are unwanted either way, and one being replaced by
         # another that the API allows only alone (oauth by saml) has to go before the update adds its successor.
-        removed = [field for field in purged if self.check_mode or self.client.delete_if_exists(
+        removed = [field for field in purged if self.client.delete_if_exists(
             resource.item_path(current['id'], self.parent_id()) + '/' + field.api_name)]
         after = self.update(current, before, want, changed) if changed else dict(before)
         for field in purged:
             after[field.name] = field.empty
         return self.result(bool(changed or removed), before, after)
+
+    def check_change(self, before, after):
+        """The rules over the object as the write would leave it: the object read can already show that the
+        API will refuse the write (a second sign-in module on a route), in check mode too."""
+        problems = self.resource.validate_change(before, after)
+        if problems:
+            raise ModuleFailure('invalid input: ' + '; '.join(problems), invalid=problems)
 
     def update(self, current, before, want, changed):
         """One PATCH with every changed field (and those the API needs every time); its answer is the
@@ -172,11 +187,6 @@ class ResourceEngine:
         for field in resource.fields:
             if field.send_always and field.api_name not in body:
                 body[field.api_name] = field.to_api(want.get(field.name, before[field.name]))
-        if self.check_mode:
-            after = dict(before)
-            for field in changed:
-                after[field.name] = field.predict(want[field.name], before[field.name])
-            return after
         return resource.view(self.client.patch(resource.item_path(current['id'], self.parent_id()), body))
 
     def create(self, want):
@@ -193,6 +203,7 @@ class ResourceEngine:
             after[resource.parent.id_key] = self.parent_id()
         for field in self.given():
             after[field.name] = field.predict(want[field.name], after[field.name])
+        self.check_change(None, after)
         if not self.check_mode:
             body = dict((field.api_name, field.to_api(want[field.name])) for field in self.given())
             created = self.client.create(resource.collection_path(self.parent_id()), body,

@@ -58,7 +58,12 @@ class Resource:
     fields       Field objects after description and metadata (the user-settable attributes)
     readonly     response keys shown but never compared (id, uri, created_at, ...); an entry may be
                  (key, transform) to shape the value for output (mask secrets of nested objects)
+    server_sets  {readonly key: value} the server sets on every new object (an edge's routes: []); check
+                 mode predicts them for a create, the other readonly keys are None
     validate     callable(params) -> list of error texts, for rules that span several options
+    validate_change  callable(before, after) -> list of error texts, for rules the object as a write would
+                 leave it must follow (before: the object read, None for a create); checked before any
+                 write, in check mode too
     parent       Parent, for objects that live inside another one; ``path`` then holds ``{parent_id}``
     natural_key  an option that identifies the object on its own within the parent ("match"),
                  used before find_by when given
@@ -71,7 +76,8 @@ class Resource:
     """
 
     def __init__(self, kind, path, list_key, id_prefix, result_key, fields, readonly=(), validate=None,
-                 parent=None, natural_key=None, purge_option=None, required_for_create=()):
+                 parent=None, natural_key=None, purge_option=None, required_for_create=(), server_sets=None,
+                 validate_change=None):
         self.kind = kind
         self.path = path
         self.list_key = list_key
@@ -80,7 +86,9 @@ class Resource:
         self.fields = common_fields() + list(fields)
         self.readonly = [('id', None), ('uri', None), ('created_at', None)]
         self.readonly += [entry if isinstance(entry, tuple) else (entry, None) for entry in readonly]
+        self.server_sets = dict(server_sets or {})
         self.validate = validate or (lambda params: [])
+        self.validate_change = validate_change or (lambda before, after: [])
         self.parent = parent
         self.natural_key = natural_key
         self.purge_option = purge_option
@@ -125,7 +133,7 @@ class Resource:
 
     def blank(self):
         """The canonical form of an object about to be created, before the user's values are applied."""
-        result = dict((key, None) for key, dummy in self.readonly)
+        result = dict((key, self.server_sets.get(key)) for key, dummy in self.readonly)
         for field in self.fields:
             result[field.name] = field.server_default
         return result

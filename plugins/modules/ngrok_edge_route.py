@@ -614,6 +614,8 @@ notes:
     OAuth provider, client id and secret together, circuit breaker ranges, header limits and names, a
     webhook secret for every provider but V(sns), lower-case OAuth list entries, no entry twice in a list
     compared as a set...) are checked before any request, and every problem found is reported at once.
+    A sign-in module added to a route that has another one (read with its edge) fails before any write, in
+    check mode too, unless O(purge_modules=true) removes the old one first.
     Rules that depend on other objects
     (only one route of an edge may have a sign-in module, the backend and IP policies must exist) are left
     to the API, whose error is reported with its code.

@@ -191,7 +191,7 @@ def test_a_second_sign_in_module_on_a_route_fails_before_any_write_in_check_mode
     """The API refuses oauth and oidc on one route (ERR_NGROK_7079): the route read shows it already."""
     edge, backend = edge_and_backend(emulator)
     emulator.api('POST', '/edges/https/%s/routes' % edge, {'match_type': 'exact_path', 'match': '/a', 'oauth': {'provider': {'google': {}}}})
-    oidc = {'issuer': 'https://idp.example.com', 'client_id': 'c', 'client_secret': 's'}
+    oidc = {'issuer': 'https://idp.example.com', 'client_id': 'c', 'client_secret': 'oidc-client-secret'}
     for check_mode in (True, False):
         result, log = run(emulator, ngrok_edge_route, check_mode=check_mode, edge=edge, match='/a', oidc=oidc)
         assert result.get('failed') is True, result
