@@ -8,7 +8,7 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.community.ngrok.plugins.module_utils.errors import MASK, ModuleFailure, NgrokAPIError
+from ansible_collections.community.ngrok.plugins.module_utils.errors import ModuleFailure, NgrokAPIError
 
 
 URL = 'https://api.ngrok.com/v2/backends/weighted/bkdwd_x'
@@ -47,9 +47,11 @@ def test_an_error_names_the_request_the_code_the_message_and_the_operation():
     assert error.after_lost_answer is False  # only the client, which saw the earlier attempts, sets it
 
 
-def test_an_auth_error_never_shows_its_message():
+def test_an_auth_error_never_shows_its_message_but_says_what_happened():
     error = NgrokAPIError('GET', '/backends/weighted', status_code=403, error_code='ERR_NGROK_202', msg='key abc123 invalid')
-    assert 'abc123' not in str(error) and error.to_dict()['msg'] == MASK
+    assert 'abc123' not in str(error) and 'abc123' not in repr(error.to_dict())
+    assert error.to_dict()['msg'] == ('ngrok rejected the API key (its own message is not shown: it can quote the key); '
+                                      'check the api_key option or NGROK_API_KEY')
 
 
 def test_a_module_failure_carries_result_keys():

@@ -10,7 +10,7 @@ __metaclass__ = type
 
 from ansible_collections.community.ngrok.plugins.module_utils.errors import MASK
 from ansible_collections.community.ngrok.plugins.module_utils.fields import (
-    CHANGED_SECRET, Field, Integer, JsonText, StringList, StringMap, Text,
+    CHANGED_SECRET, Field, HeaderMap, Integer, JsonText, StringList, StringMap, Text,
 )
 
 
@@ -59,7 +59,23 @@ def test_header_names_are_compared_lowercased():
     assert field.from_user({'X': 'A'}) != field.from_api({'x': 'a'})
     assert field.problems({'X-A': '1', 'x-a': '2'}, 'headers') == [
         "headers: 'X-A' and 'x-a' are the same name (names are case-insensitive)"]
-    assert field.problems({'X-N': 5}, 'headers') == ['headers.X-N: must be a string, not int']
+    assert field.problems({'X-N': [5]}, 'headers') == ['headers.X-N: must be a string, not list']
+
+
+def test_numbers_and_booleans_in_a_map_of_strings_become_strings_like_any_string_option():
+    field = StringMap('labels')
+    assert field.problems({'version': 2, 'ratio': 0.5, 'canary': True}, 'labels') == []
+    assert field.from_user({'version': 2, 'ratio': 0.5, 'canary': True}) == {'version': '2', 'ratio': '0.5', 'canary': 'True'}
+    assert field.problems({'k': None}, 'labels') == ['labels.k: must be a string, not NoneType']
+
+
+def test_header_names_and_values_are_checked_by_one_rule():
+    field = HeaderMap('headers')
+    assert field.problems({'Retry-After': 3600, 'X-Ok': 'a b'}, 'headers') == []
+    assert field.from_user({'Retry-After': 3600}) == {'retry-after': '3600'}
+    assert field.problems({'Bad Name:': 'x', 'X-Split': 'a\r\nSet-Cookie: x', 'X-Nul': 'a\x00'}, 'headers') == [
+        "headers: 'bad name:': not a valid header name",
+        "headers: the values of x-split, x-nul must not contain CR, LF or NUL"]
 
 
 def test_labels_keep_their_case():

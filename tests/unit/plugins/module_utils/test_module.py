@@ -124,3 +124,24 @@ def test_shape_dict_options_at_any_depth_and_in_lists():
     assert params == {'flag': {'enabled': True}, 'rules': [{'name': 'a', 'inner': {'x': '1'}}, {}], 'text': 5}
     assert problems == ['rules[1]: must be a dictionary of the sub-options name, inner, not int',
                         'rules[2].inner: must be a dictionary of the sub-options enabled, x, not bool']
+
+
+# -- the API key ------------------------------------------------------------------------------------------------
+
+def test_a_missing_api_key_names_the_environment_variable_too(emulator, monkeypatch):
+    monkeypatch.delenv('NGROK_API_KEY', raising=False)
+    args = module_args(emulator, description='x')
+    del args['api_key']
+    before = len(emulator.requests())
+    result = run_module(ngrok_http_response_backend.main, args)
+    assert result.get('failed') is True
+    assert result['msg'] == 'invalid input: api_key: give an ngrok API key in the api_key option or the NGROK_API_KEY environment variable'
+    assert emulator.requests()[before:] == []
+
+
+@pytest.mark.parametrize('key', ['', '   ', 'key with spaces', 'key\n'])
+def test_an_empty_or_blank_api_key_is_refused_before_any_request(emulator, key):
+    result, log = run(emulator, ngrok_http_response_backend, description='x', api_key=key)
+    assert result.get('failed') is True, result
+    assert 'api_key: ' in result['msg'] and 'must not be empty or contain spaces or line breaks' in result['msg']
+    assert log == []

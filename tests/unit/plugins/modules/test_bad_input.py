@@ -63,7 +63,10 @@ MODULES = {
     'http_response': (ngrok_http_response_backend, {'description': 'web'}, common('bkdhr_') + [
         mutation('status_code', out_of(100, 599).map(lambda n: {'status_code': n})),
         mutation('status_code', not_a_number.map(lambda w: {'status_code': w})),
-        mutation('must be a string', st.dictionaries(words, st.integers(), min_size=1, max_size=3).map(lambda d: {'headers': d})),
+        mutation('must be a string', st.dictionaries(words, st.lists(st.integers(), max_size=2), min_size=1, max_size=3).map(
+            lambda d: {'headers': d})),
+        mutation('not a valid header name', words.filter(lambda w: ' ' in w.strip()).map(lambda w: {'headers': {w: 'v'}})),
+        mutation('must not contain CR, LF or NUL', st.sampled_from(['\r', '\n', '\x00']).map(lambda c: {'headers': {'X-A': 'a' + c + 'b'}})),
         mutation('are the same name', words.map(lambda w: {'headers': {'X-' + w: 'a', 'x-' + w.lower(): 'b'}}).filter(
             lambda p: len(p['headers']) == 2)),
     ]),
@@ -81,7 +84,7 @@ MODULES = {
     'failover': (ngrok_failover_backend, {'description': 'f'}, common('bkdfo_') + [
         mutation('no backend has the description', st.lists(words.map(lambda w: 'child ' + w), min_size=1, max_size=3, unique=True).map(
             lambda names: {'backends': names}), reads=True),
-        mutation('which is already in the list', st.just({'backends': ['bkdhr_' + 'A' * 27, 'bkdhr_' + 'A' * 27]})),
+        mutation('is given more than once', st.just({'backends': ['bkdhr_' + 'A' * 27, 'bkdhr_' + 'A' * 27]})),
         mutation('backends', st.dictionaries(words, words, min_size=1, max_size=2).map(lambda d: {'backends': d})),
     ]),
     'https_edge': (ngrok_https_edge, {'description': 'e'}, common('edghts_') + [

@@ -163,3 +163,19 @@ def test_description_and_metadata_limits_count_characters(emulator):
     result, log = run(emulator, description='é' * 256, metadata='Ж' * 4097)
     assert result['invalid'] == ['description: must be at most 255 characters long', 'metadata: must be at most 4096 characters long']
     assert log == []
+
+
+def test_header_values_given_as_numbers_are_sent_as_text(emulator):
+    result, log = run(emulator, description='retry', status_code=503, headers={'Retry-After': 3600})
+    assert result.get('failed') is not True, result.get('msg')
+    assert emulator.api('GET', PATH + '/' + result['backend']['id'])[1]['headers'] == {'retry-after': '3600'}
+    again, log = run(emulator, description='retry', headers={'Retry-After': 3600})
+    assert again['changed'] is False
+
+
+def test_header_names_and_values_are_checked_before_any_request(emulator):
+    result, log = run(emulator, description='bad', headers={'Bad Name:': 'x', 'X-Split': 'a\r\nSet-Cookie: x'})
+    assert result.get('failed') is True, result
+    assert result['invalid'] == ["headers: 'bad name:': not a valid header name",
+                                 'headers: the values of x-split must not contain CR, LF or NUL']
+    assert log == []
