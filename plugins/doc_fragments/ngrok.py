@@ -15,10 +15,10 @@ options:
   api_key:
     description:
       - An ngrok API key (not an agent authtoken), created in the ngrok dashboard under API.
-      - If not set, the value of the E(NGROK_API_KEY) environment variable is used.
+      - If not set, the value of the E(NGROK_API_KEY) environment variable is used; one of them is required.
+        An empty key, or one with spaces or line breaks, fails before any request.
       - The key is never printed, logged or returned, not even in error messages.
     type: str
-    required: true
   api_url:
     description:
       - Base URL of the ngrok API.

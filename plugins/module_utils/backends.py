@@ -9,7 +9,7 @@ and the search for a backend's users all read BACKENDS."""
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.community.ngrok.plugins.module_utils.fields import Integer, StringMap, Text
+from ansible_collections.community.ngrok.plugins.module_utils.fields import HeaderMap, Integer, StringMap, Text
 from ansible_collections.community.ngrok.plugins.module_utils.references import AnyOf, RefList, WeightedRefs
 from ansible_collections.community.ngrok.plugins.module_utils.resource import Resource
 
@@ -36,7 +36,7 @@ def _backend(kind, api_type, prefix, fields, readonly=(), server_sets=None):
 
 HTTP_RESPONSE = _backend('HTTP response backend', 'http_response', 'bkdhr_', [
     Text('body'),
-    StringMap('headers', lower_keys=True),
+    HeaderMap('headers'),
     Integer('status_code', minimum=100, maximum=599),
 ])
 

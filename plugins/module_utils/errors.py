@@ -16,6 +16,10 @@ MASK = '********'
 # ngrok auth error codes (missing, malformed, invalid credential, API key id instead of key, ...).
 # Their messages can quote the credential back, so they are never shown.
 AUTH_ERROR_CODES = frozenset('ERR_NGROK_%d' % code for code in (200, 201, 202, 203, 206, 207, 208))
+REJECTED_KEY = 'ngrok rejected the API key; check the api_key option or NGROK_API_KEY'
+# What api_error.msg says in place of the message of an auth error.
+REJECTED_KEY_HIDDEN = ('ngrok rejected the API key (its own message is not shown: it can quote the key); '
+                       'check the api_key option or NGROK_API_KEY')
 
 
 class ModuleFailure(Exception):
@@ -88,7 +92,7 @@ class NgrokAPIError(Exception):
         if self.error_code:
             text += ' %s' % self.error_code
         if self.is_auth_error:
-            text += ': ngrok rejected the API key; check the api_key option or NGROK_API_KEY'
+            text += ': ' + REJECTED_KEY
         elif self.msg:
             text += ': %s' % self.msg
         if self.operation_id:
@@ -104,6 +108,6 @@ class NgrokAPIError(Exception):
             'url': self.url,
             'status_code': self.status_code,
             'error_code': self.error_code,
-            'msg': MASK if self.is_auth_error else self.msg,
+            'msg': REJECTED_KEY_HIDDEN if self.is_auth_error else self.msg,
             'operation_id': self.operation_id,
         }

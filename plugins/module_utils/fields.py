@@ -15,11 +15,14 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import json
+import re
 
 
 from ansible_collections.community.ngrok.plugins.module_utils.errors import MASK
 
 CHANGED_SECRET = MASK + ' (changed)'
+HEADER_NAME = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")  # an HTTP token (ERR_NGROK_7023)
+SCALARS = (bool, int, float)  # what ansible-core's str type turns into text
 
 
 def named(fields, name):
@@ -180,6 +183,7 @@ class Integer(Field):
 
 class StringMap(Field):
     """A map of strings compared as a whole (``headers``, ``labels``); ``null`` reads as ``{}``.
+    A number or a boolean becomes text, as for any option of type str (``Retry-After: 3600``).
     ``lower_keys``: the API stores keys lowercased, so both sides are compared lowercased."""
 
     def __init__(self, name, lower_keys=False, **kwargs):
@@ -192,9 +196,8 @@ class StringMap(Field):
     def _canonical(self, value):
         if value is None:
             return {}
-        if self.lower_keys:
-            return dict((str(k).lower(), v) for k, v in value.items())
-        return dict(value)
+        items = [(str(k).lower() if self.lower_keys else k, str(v) if isinstance(v, SCALARS) else v) for k, v in value.items()]
+        return dict(items)
 
     def from_api(self, value):
         return self._canonical(value)
@@ -214,8 +217,33 @@ class StringMap(Field):
                     found.append('%s: %r and %r are the same name (names are case-insensitive)' % (path, seen[lowered], key))
                 seen[lowered] = key
         for key, item in value.items():
-            if not isinstance(item, str):
+            if not isinstance(item, (str,) + SCALARS):
                 found.append('%s.%s: must be a string, not %s' % (path, key, type(item).__name__))
+        return found
+
+
+def header_name_problems(names):
+    """The one check of HTTP header names (route header modules, HTTP-response backends)."""
+    bad = [name for name in names if not HEADER_NAME.match(name)]
+    return ['%s: not a valid header name' % ', '.join(repr(name) for name in bad)] if bad else []
+
+
+class HeaderMap(StringMap):
+    """HTTP headers ``{name: value}``: names case-insensitive (stored lowercased) and HTTP tokens, values on
+    one line (no CR, LF or NUL: ERR_NGROK_7024), checked before any request wherever headers are set."""
+
+    def __init__(self, name, **kwargs):
+        super(HeaderMap, self).__init__(name, lower_keys=True, **kwargs)
+
+    def problems(self, value, path):
+        found = super(HeaderMap, self).problems(value, path)
+        if value is None:
+            return found
+        headers = self._canonical(value)
+        found.extend('%s: %s' % (path, problem) for problem in header_name_problems(list(headers)))
+        broken = [name for name, text in headers.items() if isinstance(text, str) and any(char in text for char in '\r\n\0')]
+        if broken:
+            found.append('%s: the values of %s must not contain CR, LF or NUL' % (path, ', '.join(broken)))
         return found
 
 

@@ -25,7 +25,8 @@ MAX_TIMEOUT = 3600
 def connection_argument_spec():
     """Options of the doc fragment community.ngrok.ngrok."""
     return dict(
-        api_key=dict(type='str', required=True, no_log=True, fallback=(env_fallback, ['NGROK_API_KEY'])),
+        # Not required=True: ansible-core's "missing required arguments: api_key" would not name NGROK_API_KEY.
+        api_key=dict(type='str', no_log=True, fallback=(env_fallback, ['NGROK_API_KEY'])),
         api_url=dict(type='str', default='https://api.ngrok.com', fallback=(env_fallback, ['NGROK_API_URL'])),
         validate_certs=dict(type='bool', default=True),
         timeout=dict(type='float', default=30.0),
@@ -52,6 +53,11 @@ def resource_argument_spec(resource):
 def connection_problems(params):
     """What is wrong with the connection options (they are checked before any request too)."""
     problems = []
+    api_key = params['api_key']
+    if api_key is None:
+        problems.append('api_key: give an ngrok API key in the api_key option or the NGROK_API_KEY environment variable')
+    elif not api_key or any(char.isspace() for char in api_key):
+        problems.append('api_key: must not be empty or contain spaces or line breaks (an ngrok API key is one word)')
     timeout = params['timeout']
     if not (0 < timeout <= MAX_TIMEOUT):  # also false for NaN
         problems.append('timeout: must be more than 0 and at most %d seconds, not %s' % (MAX_TIMEOUT, timeout))

@@ -135,7 +135,8 @@ options:
         description:
           - Headers to add, name to value, at most 5. Names must be valid HTTP header names and are compared
             case-insensitively (the API stores them in lower case), so the same name must not be given twice in
-            different cases; V(user-agent) cannot be added. Values are strings, compared exactly.
+            different cases; V(user-agent) cannot be added. Values are single lines (no CR, LF or NUL), compared
+            exactly; a number or a boolean becomes text.
         type: dict
       remove:
         description:
@@ -157,7 +158,8 @@ options:
         description:
           - Headers to add, name to value, at most 5. Names must be valid HTTP header names and are compared
             case-insensitively (the API stores them in lower case), so the same name must not be given twice in
-            different cases; V(user-agent) cannot be added. Values are strings, compared exactly.
+            different cases; V(user-agent) cannot be added. Values are single lines (no CR, LF or NUL), compared
+            exactly; a number or a boolean becomes text.
         type: dict
       remove:
         description:
