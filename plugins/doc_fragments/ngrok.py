@@ -24,8 +24,8 @@ options:
       - Base URL of the ngrok API.
       - If not set, the value of the E(NGROK_API_URL) environment variable is used, else V(https://api.ngrok.com).
       - Point it at the collection's API emulator to test playbooks offline.
-      - Must start with V(https://), or V(http://) for a local emulator, and be the base URL alone: a scheme, a
-        host and an optional port. ngrok's API has no path prefix, so a URL with a path (V(https://api.ngrok.com/v2)),
+      - Must start with V(https://), or V(http://) for a local emulator, and be the base URL alone (a scheme, a
+        host and an optional port). ngrok's API has no path prefix, so a URL with a path (V(https://api.ngrok.com/v2)),
         a query or a fragment fails before any request; so does a user name or password in it.
     type: str
     default: https://api.ngrok.com
@@ -42,8 +42,8 @@ options:
         are retried with capped exponential backoff; a create is never sent twice when the first
         attempt may have succeeded, and a delete whose answer was lost reports the change when the
         retry finds the object gone.
-      - A connection that cannot be made at all (refused, a host name that does not resolve) is not retried:
-        the task fails at once.
+      - A connection that cannot be made at all (refused, a host name that does not resolve) is not retried,
+        so the task fails at once.
     type: float
     default: 30
 requirements:

@@ -115,7 +115,7 @@ options:
   compression:
     description:
       - Compresses responses for clients that accept it.
-      - V(true) or V(false) is short for C({enabled: true}) or C({enabled: false}).
+      - "V(true) or V(false) is short for C({enabled: true}) or C({enabled: false})."
     type: dict
     suboptions:
       enabled:
@@ -567,7 +567,7 @@ options:
   websocket_tcp_converter:
     description:
       - Converts WebSocket connections to TCP streams for the upstream.
-      - V(true) or V(false) is short for C({enabled: true}) or C({enabled: false}).
+      - "V(true) or V(false) is short for C({enabled: true}) or C({enabled: false})."
     type: dict
     suboptions:
       enabled:

@@ -32,7 +32,7 @@ options:
   headers:
     description:
       - Headers of every response, as a dictionary of names to string values. A number or a boolean becomes
-        text, as for any string option (V(Retry-After: 3600)).
+        text, as for any string option (a V(Retry-After) of V(3600) is sent as the text V("3600")).
       - ngrok stores header names in lower case, so names are compared case-insensitively
         (V(Content-Type) and V(content-type) are the same header). Values are compared exactly.
       - Names must be valid HTTP header names and values single lines (no CR, LF or NUL), as in the header

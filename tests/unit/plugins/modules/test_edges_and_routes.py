@@ -147,8 +147,8 @@ def test_a_route_id_on_a_missing_edge_names_the_edge_as_the_reason(emulator):
 
 def test_an_empty_find_by_deletes_no_edge_and_no_route(emulator):
     edge, backend = edge_and_backend(emulator)
-    route = emulator.api('POST', '/edges/https/%s/routes' % edge, {'match_type': 'exact_path', 'match': '/a',
-                                                                    'backend': {'backend_id': backend}})[1]
+    body = {'match_type': 'exact_path', 'match': '/a', 'backend': {'backend_id': backend}}
+    route = emulator.api('POST', '/edges/https/%s/routes' % edge, body)[1]
     for module, args in ((ngrok_https_edge, {}), (ngrok_edge_route, {'edge': edge})):
         for state in ('present', 'absent'):
             result, log = run(emulator, module, find_by=[], description='x', state=state, **args)
