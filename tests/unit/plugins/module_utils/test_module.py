@@ -64,6 +64,7 @@ def test_api_url_problems():
 # -- a scalar given to an option with sub-options (ansible-core raises TypeError: ansible/ansible#81631) -----
 
 def _edge(emulator):
+    emulator.reserve('s.example.com')
     return emulator.api('POST', '/edges/https', {'description': 'edge', 'hostports': ['s.example.com:443']})[1]['id']
 
 

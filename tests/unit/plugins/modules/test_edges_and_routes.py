@@ -181,6 +181,7 @@ def test_lists_compared_as_sets_refuse_duplicates_before_any_request(emulator):
 
 
 def test_check_mode_predicts_the_edge_the_real_run_returns(emulator):
+    emulator.reserve('t.example.com')
     args = dict(description='tls', hostports=['t.example.com:443'], tls_termination={'min_version': '1.3'})
     predicted, log = run(emulator, ngrok_https_edge, check_mode=True, **args)
     created, log = run(emulator, ngrok_https_edge, **args)
