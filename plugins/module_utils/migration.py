@@ -25,7 +25,6 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import copy
-import json
 import re
 
 from ansible_collections.community.ngrok.plugins.module_utils.errors import MASK, ModuleFailure
