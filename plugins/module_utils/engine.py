@@ -54,6 +54,10 @@ class ResourceEngine:
                 problems.append('id: %r is not the id of %s (ids look like %s followed by %d letters and digits)'
                                 % (params['id'], with_article(resource.kind), resource.id_prefix, ID_BODY_LENGTH))
         elif not (resource.natural_key and params.get(resource.natural_key) is not None):
+            if not params['find_by']:
+                # Matching on nothing would match every object: an empty variable must never pick one.
+                problems.append('find_by: must name at least one of description, metadata (an empty list would match every %s)'
+                                % resource.kind)
             missing = [name for name in params['find_by'] if params.get(name) is None]
             if missing:
                 alternatives = ['id'] + ([resource.natural_key] if resource.natural_key else [])
@@ -181,21 +185,32 @@ class ResourceEngine:
                   and field.name not in want and field.name not in replaced and before[field.name] is not None]
         if not changed and not purged and not any(changes for dummy, changes in plans):
             return self.result(False, before, before)
+        predicted = dict(before)
+        for name in replaced:
+            predicted[name] = resource.field(name).empty
+        for field in changed:
+            predicted[field.name] = field.predict(want[field.name], before[field.name])
+        for field in purged:
+            predicted[field.name] = field.empty
+        self.predict_recomputed(predicted, changed + purged)
+        self.check_change(before, predicted)
+        if self.check_mode:
+            self.write_children(current['id'], plans, predicted, [])
+            return self.result(True, before, predicted)
         # Purge first: the route or edge modules removed are unwanted either way, and one being replaced by
         # another that the API allows only alone (oauth by saml) has to go before the update adds its successor.
-        removed = [field for field in purged if self.check_mode or self.client.delete_if_exists(
+        removed = [field for field in purged if self.client.delete_if_exists(
             resource.item_path(current['id'], self.parent_id()) + '/' + field.purge_path)]
         after = self.update(current, before, want, changed) if changed else dict(before)
         for field in purged:
             after[field.name] = field.empty
-        if self.check_mode or not changed:  # not the answer of an update
-            self.predict_recomputed(after, changed + purged)
+        if not changed:  # not the answer of an update
+            self.predict_recomputed(after, purged)
         for children in resource.children:  # an update's answer does not hold them
             after[children.option] = before[children.option]
-        done = []  # the writes so far, for the message of a failure among the children's
-        if not self.check_mode:
-            done = ['removed the %s of %s' % (field.name, resource.describe(current)) for field in removed]
-            done += ['updated %s' % resource.describe(current)] if changed else []
+        # The writes so far, for the message of a failure among the children's.
+        done = ['removed the %s of %s' % (field.name, resource.describe(current)) for field in removed]
+        done += ['updated %s' % resource.describe(current)] if changed else []
         wrote = self.write_children(current['id'], plans, after, done)
         return self.result(bool(changed or removed or wrote), before, after)
 
@@ -206,6 +221,13 @@ class ResourceEngine:
             if names & set(sources):
                 after[key] = None
 
+    def check_change(self, before, after):
+        """The rules over the object as the write would leave it: the object read can already show that the
+        API will refuse the write (a second sign-in module on a route), in check mode too."""
+        problems = self.resource.validate_change(before, after)
+        if problems:
+            raise ModuleFailure('invalid input: ' + '; '.join(problems), invalid=problems)
+
     def update(self, current, before, want, changed):
         """One PATCH with every changed field (and those the API needs every time); its answer is the
         new state, so nothing is read again."""
@@ -214,13 +236,6 @@ class ResourceEngine:
         for field in resource.fields:
             if field.send_always and field.api_name not in body:
                 body[field.api_name] = field.to_api(want.get(field.name, before[field.name]))
-        if self.check_mode:
-            after = dict(before)
-            for name in resource.cleared_by([field.name for field in changed]):
-                after[name] = resource.field(name).empty
-            for field in changed:
-                after[field.name] = field.predict(want[field.name], before[field.name])
-            return after
         return resource.view(self.client.patch(resource.item_path(current['id'], self.parent_id()), body))
 
     def create(self, want, managed=()):
@@ -238,6 +253,7 @@ class ResourceEngine:
         for field in self.given():
             after[field.name] = field.predict(want[field.name], after[field.name])
         resource.derived(after)
+        self.check_change(None, after)
         plans = [(children, children.plan(wanted, [], purge=False)) for children, wanted in managed]
         if self.check_mode:
             self.write_children(None, plans, after, [])

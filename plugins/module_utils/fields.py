@@ -22,10 +22,8 @@ import re
 from ansible_collections.community.ngrok.plugins.module_utils.errors import MASK
 
 CHANGED_SECRET = MASK + ' (changed)'
-
-
-def utf8_len(text):
-    return len(text.encode('utf-8'))
+HEADER_NAME = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")  # an HTTP token (ERR_NGROK_7023)
+SCALARS = (bool, int, float)  # what ansible-core's str type turns into text
 
 
 def named(fields, name):
@@ -132,18 +130,19 @@ class Field:
 
 
 class Text(Field):
-    """A string that reads back as ``''`` when the API omits it (description, metadata, body...)."""
+    """A string that reads back as ``''`` when the API omits it (description, metadata, body...).
+    ``max_length`` is counted in characters (Unicode code points), as ngrok counts its limits."""
 
-    def __init__(self, name, max_bytes=None, **kwargs):
+    def __init__(self, name, max_length=None, **kwargs):
         kwargs.setdefault('empty', '')
         kwargs.setdefault('server_default', '')
         super(Text, self).__init__(name, **kwargs)
-        self.max_bytes = max_bytes
+        self.max_length = max_length
 
     def problems(self, value, path):
         found = super(Text, self).problems(value, path)
-        if self.max_bytes is not None and value is not None and utf8_len(self.to_api(value)) > self.max_bytes:
-            found.append('%s: must be at most %d bytes long' % (path, self.max_bytes))
+        if self.max_length is not None and value is not None and len(self.to_api(value)) > self.max_length:
+            found.append('%s: must be at most %d characters long' % (path, self.max_length))
         return found
 
 
@@ -155,8 +154,9 @@ def _as_json(text):
 
 
 class JsonText(Text):
-    """A string or a dict; a dict is sent as compact JSON with sorted keys, and two JSON texts are
-    compared as JSON (key order and spacing do not matter). Used for metadata and traffic policies."""
+    """A string or a dict; a dict is sent as compact JSON with sorted keys, its text unescaped (UTF-8 on the
+    wire: ``\\uXXXX`` escapes would multiply its length by up to six against the API's limits), and two JSON
+    texts are compared as JSON (key order and spacing do not matter). Used for metadata and traffic policies."""
 
     def __init__(self, name, **kwargs):
         kwargs.setdefault('spec', {'type': 'raw'})
@@ -164,7 +164,7 @@ class JsonText(Text):
 
     def from_user(self, value, context=None):
         if isinstance(value, dict):
-            return json.dumps(value, sort_keys=True, separators=(',', ':'))
+            return json.dumps(value, sort_keys=True, separators=(',', ':'), ensure_ascii=False)
         return value
 
     def problems(self, value, path):
@@ -220,6 +220,7 @@ class Integer(Field):
 
 class StringMap(Field):
     """A map of strings compared as a whole (``headers``, ``labels``); ``null`` reads as ``{}``.
+    A number or a boolean becomes text, as for any option of type str (``Retry-After: 3600``).
     ``lower_keys``: the API stores keys lowercased, so both sides are compared lowercased."""
 
     def __init__(self, name, lower_keys=False, **kwargs):
@@ -232,9 +233,8 @@ class StringMap(Field):
     def _canonical(self, value):
         if value is None:
             return {}
-        if self.lower_keys:
-            return dict((str(k).lower(), v) for k, v in value.items())
-        return dict(value)
+        items = [(str(k).lower() if self.lower_keys else k, str(v) if isinstance(v, SCALARS) else v) for k, v in value.items()]
+        return dict(items)
 
     def from_api(self, value):
         return self._canonical(value)
@@ -254,13 +254,39 @@ class StringMap(Field):
                     found.append('%s: %r and %r are the same name (names are case-insensitive)' % (path, seen[lowered], key))
                 seen[lowered] = key
         for key, item in value.items():
-            if not isinstance(item, str):
+            if not isinstance(item, (str,) + SCALARS):
                 found.append('%s.%s: must be a string, not %s' % (path, key, type(item).__name__))
         return found
 
 
+def header_name_problems(names):
+    """The one check of HTTP header names (route header modules, HTTP-response backends)."""
+    bad = [name for name in names if not HEADER_NAME.match(name)]
+    return ['%s: not a valid header name' % ', '.join(repr(name) for name in bad)] if bad else []
+
+
+class HeaderMap(StringMap):
+    """HTTP headers ``{name: value}``: names case-insensitive (stored lowercased) and HTTP tokens, values on
+    one line (no CR, LF or NUL: ERR_NGROK_7024), checked before any request wherever headers are set."""
+
+    def __init__(self, name, **kwargs):
+        super(HeaderMap, self).__init__(name, lower_keys=True, **kwargs)
+
+    def problems(self, value, path):
+        found = super(HeaderMap, self).problems(value, path)
+        if value is None:
+            return found
+        headers = self._canonical(value)
+        found.extend('%s: %s' % (path, problem) for problem in header_name_problems(list(headers)))
+        broken = [name for name, text in headers.items() if isinstance(text, str) and any(char in text for char in '\r\n\0')]
+        if broken:
+            found.append('%s: the values of %s must not contain CR, LF or NUL' % (path, ', '.join(broken)))
+        return found
+
+
 class StringList(Field):
-    """A list of strings; ``ordered=False`` compares it as a set (in the API's own order);
+    """A list of strings; ``ordered=False`` compares it as a set (in the API's own order), so an entry given
+    twice is refused: ``[a]`` -> ``[a, a]`` would otherwise be a change that sends the duplicate;
     ``lower``: the API treats entries case-insensitively (header names to remove)."""
 
     def __init__(self, name, ordered=True, lower=False, **kwargs):
@@ -279,6 +305,15 @@ class StringList(Field):
 
     def from_user(self, value, context=None):
         return self._canonical(value)
+
+    def problems(self, value, path):
+        found = super(StringList, self).problems(value, path)
+        if value is not None and not self.ordered:
+            entries = self._canonical(value)
+            repeated = sorted(set(entry for entry in entries if entries.count(entry) > 1))
+            if repeated:
+                found.append('%s: entries must be unique (%s given more than once)' % (path, ', '.join(repeated)))
+        return found
 
     def equal(self, want, have):
         if self.ordered:

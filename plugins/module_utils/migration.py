@@ -25,16 +25,14 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import copy
-import json
 import re
 
 from ansible_collections.community.ngrok.plugins.module_utils.errors import MASK, ModuleFailure
-from ansible_collections.community.ngrok.plugins.module_utils.fields import utf8_len
 from ansible_collections.community.ngrok.plugins.module_utils.migration_backends import backend_rules
 from ansible_collections.community.ngrok.plugins.module_utils.migration_context import MigrationContext
 from ansible_collections.community.ngrok.plugins.module_utils.migration_precedence import covers_every_path, route_selectors, within
 from ansible_collections.community.ngrok.plugins.module_utils.migration_route_modules import edge_tls, route_module_rules
-from ansible_collections.community.ngrok.plugins.module_utils.resource import DESCRIPTION_MAX_BYTES, METADATA_MAX_BYTES
+from ansible_collections.community.ngrok.plugins.module_utils.resource import DESCRIPTION_MAX_LENGTH, common_fields
 from ansible_collections.community.ngrok.plugins.module_utils.traffic_policy import PHASES, mask_policy_secrets
 
 # The options of a plan (all optional):
@@ -57,8 +55,12 @@ def _is_text_map(value):
     return isinstance(value, dict) and all(isinstance(key, str) and isinstance(item, str) for key, item in value.items())
 
 
+# A cloud endpoint's description and metadata follow the rules of every object's (resource.common_fields).
+DESCRIPTION, METADATA = common_fields()
+
+
 def _metadata_text(value):
-    return json.dumps(value, sort_keys=True, separators=(',', ':')) if isinstance(value, dict) else value
+    return METADATA.from_user(value)
 
 
 def check_options(options):
@@ -88,15 +90,15 @@ def check_options(options):
     for name in ('vault', 'description'):
         if options.get(name) is not None and not isinstance(options[name], str):
             found.append('%s: must be a string' % name)
-    if isinstance(options.get('description'), str) and utf8_len(options['description']) > DESCRIPTION_MAX_BYTES:
-        found.append('description: must be at most %d bytes long' % DESCRIPTION_MAX_BYTES)
+    if isinstance(options.get('description'), str):
+        found.extend(DESCRIPTION.problems(options['description'], 'description'))
     if options.get('webhook_secrets') is not None and not _is_text_map(options['webhook_secrets']):
         found.append('webhook_secrets: must be a map of route match to secret')
     metadata = options.get('metadata')
     if metadata is not None and not isinstance(metadata, (str, dict)):
         found.append('metadata: must be a string or a dictionary')
-    elif metadata is not None and utf8_len(_metadata_text(metadata)) > METADATA_MAX_BYTES:
-        found.append('metadata: must be at most %d bytes long' % METADATA_MAX_BYTES)
+    elif metadata is not None:
+        found.extend(METADATA.problems(metadata, 'metadata'))
     bindings = options.get('bindings')
     if bindings is not None and (not isinstance(bindings, list) or not all(isinstance(item, str) for item in bindings)):
         found.append('bindings: must be a list of strings')
@@ -124,9 +126,7 @@ def _description(edge, options):
     text = 'Moved from HTTPS edge %s' % edge.get('id')
     if edge.get('description'):
         text += ' (%s)' % edge['description']
-    while utf8_len(text) > DESCRIPTION_MAX_BYTES:
-        text = text[:-1]
-    return text
+    return text[:DESCRIPTION_MAX_LENGTH]
 
 
 def _metadata(edge, hostport, options):

@@ -101,11 +101,14 @@ class _Refs(Field):
         return list(value or [])
 
     def _ids(self, context, names):
-        ids = []
+        ids, spelled = [], {}
         for name in names:
             key = self.targets.id_of(context, name) if context is not None else name
-            if key in ids:
-                raise ModuleFailure('%s: %r names %s %s, which is already in the list' % (self.name, name, self.targets.noun, key))
+            if key in spelled:
+                if spelled[key] == name:
+                    raise ModuleFailure('%s: %r is given more than once' % (self.name, name))
+                raise ModuleFailure('%s: %r and %r name the same %s %s' % (self.name, spelled[key], name, self.targets.noun, key))
+            spelled[key] = name
             ids.append(key)
         return ids
 

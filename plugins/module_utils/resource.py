@@ -10,9 +10,10 @@ __metaclass__ = type
 
 from ansible_collections.community.ngrok.plugins.module_utils.fields import JsonText, Text, named
 
-# Documented limits for edges and routes; backends use the same ones (ERR_NGROK_6503/6504).
-DESCRIPTION_MAX_BYTES = 255
-METADATA_MAX_BYTES = 4096
+# Limits of every object, in characters: the texts of ERR_NGROK_6503/6504 (backends) and 7073/7074 (edges and
+# routes) say characters, although the OpenAPI field descriptions say bytes.
+DESCRIPTION_MAX_LENGTH = 255
+METADATA_MAX_LENGTH = 4096
 ID_BODY_LENGTH = 27  # base62 KSUID after the prefix
 
 
@@ -31,8 +32,8 @@ def looks_like_id(value, prefix):
 def common_fields():
     """description and metadata: every ngrok object here has them, and they can identify it (find_by)."""
     return [
-        Text('description', max_bytes=DESCRIPTION_MAX_BYTES),
-        JsonText('metadata', max_bytes=METADATA_MAX_BYTES),
+        Text('description', max_length=DESCRIPTION_MAX_LENGTH),
+        JsonText('metadata', max_length=METADATA_MAX_LENGTH),
     ]
 
 
@@ -64,7 +65,12 @@ class Resource:
     fields       Field objects after description and metadata (the user-settable attributes)
     readonly     response keys shown but never compared (id, uri, created_at, ...); an entry may be
                  (key, transform) to shape the value for output (mask secrets of nested objects)
+    server_sets  {readonly key: value} the server sets on every new object (an edge's routes: []); check
+                 mode predicts them for a create, the other readonly keys are None
     validate     callable(params) -> list of error texts, for rules that span several options
+    validate_change  callable(before, after) -> list of error texts, for rules the object as a write would
+                 leave it must follow (before: the object read, None for a create); checked before any
+                 write, in check mode too
     parent       Parent, for objects that live inside another one; ``path`` then holds ``{parent_id}``
     natural_key  an option that identifies the object on its own within the parent ("match"),
                  used before find_by when given
@@ -91,8 +97,9 @@ class Resource:
     """
 
     def __init__(self, kind, path, list_key, id_prefix, result_key, fields, readonly=(), validate=None,
-                 parent=None, natural_key=None, purge_option=None, required_for_create=(), filterable=(),
-                 exclusive=(), derived=None, recomputed=None, delete_checks_users=False, children=(), plural=None):
+                 parent=None, natural_key=None, purge_option=None, required_for_create=(), server_sets=None,
+                 validate_change=None, filterable=(), exclusive=(), derived=None, recomputed=None,
+                 delete_checks_users=False, children=(), plural=None):
         self.kind = kind
         self.plural = plural or kind + 's'
         self.path = path
@@ -102,7 +109,9 @@ class Resource:
         self.fields = common_fields() + list(fields)
         self.readonly = [('id', None), ('uri', None), ('created_at', None)]
         self.readonly += [entry if isinstance(entry, tuple) else (entry, None) for entry in readonly]
+        self.server_sets = dict(server_sets or {})
         self.validate = validate or (lambda params: [])
+        self.validate_change = validate_change or (lambda before, after: [])
         self.parent = parent
         self.natural_key = natural_key
         self.purge_option = purge_option
@@ -163,7 +172,7 @@ class Resource:
 
     def blank(self):
         """The canonical form of an object about to be created, before the user's values are applied."""
-        result = dict((key, None) for key, dummy in self.readonly)
+        result = dict((key, self.server_sets.get(key)) for key, dummy in self.readonly)
         for field in self.fields:
             result[field.name] = field.server_default
         for children in self.children:

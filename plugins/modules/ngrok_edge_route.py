@@ -82,7 +82,7 @@ options:
       ip_policy_ids:
         description:
           - The IP policies, at least one, each by id (V(ipp_...)) or by its exact description (as
-            M(community.ngrok.ngrok_ip_policy) names them). Compared as a set; returned as ids.
+            M(community.ngrok.ngrok_ip_policy) names them), each once. Compared as a set; returned as ids.
           - A name that starts with V(ipp_) is taken as an id. Each description costs one request (the IP
             policies list filtered on it); in check mode, a policy that does not exist yet is assumed to be
             created by an earlier task of the same run, and the task warns.
@@ -120,6 +120,7 @@ options:
   compression:
     description:
       - Compresses responses for clients that accept it.
+      - "V(true) or V(false) is short for C({enabled: true}) or C({enabled: false})."
     type: dict
     suboptions:
       enabled:
@@ -139,7 +140,8 @@ options:
         description:
           - Headers to add, name to value, at most 5. Names must be valid HTTP header names and are compared
             case-insensitively (the API stores them in lower case), so the same name must not be given twice in
-            different cases; V(user-agent) cannot be added. Values are strings, compared exactly.
+            different cases; V(user-agent) cannot be added. Values are single lines (no CR, LF or NUL), compared
+            exactly; a number or a boolean becomes text.
         type: dict
       remove:
         description:
@@ -161,7 +163,8 @@ options:
         description:
           - Headers to add, name to value, at most 5. Names must be valid HTTP header names and are compared
             case-insensitively (the API stores them in lower case), so the same name must not be given twice in
-            different cases; V(user-agent) cannot be added. Values are strings, compared exactly.
+            different cases; V(user-agent) cannot be added. Values are single lines (no CR, LF or NUL), compared
+            exactly; a number or a boolean becomes text.
         type: dict
       remove:
         description:
@@ -516,7 +519,7 @@ options:
         type: bool
       authorized_groups:
         description:
-          - Only members of these groups may access the route. Compared as a set.
+          - Only members of these groups may access the route. Compared as a set, so each entry may be given once only.
         type: list
         elements: str
       nameid_format:
@@ -563,12 +566,13 @@ options:
         type: str
       scopes:
         description:
-          - Scopes to request. Compared as a set.
+          - Scopes to request. Compared as a set, so each entry may be given once only.
         type: list
         elements: str
   websocket_tcp_converter:
     description:
       - Converts WebSocket connections to TCP streams for the upstream.
+      - "V(true) or V(false) is short for C({enabled: true}) or C({enabled: false})."
     type: dict
     suboptions:
       enabled:
@@ -586,12 +590,12 @@ options:
         type: bool
       allow:
         description:
-          - Regular expressions of user agents allowed. Compared as a set.
+          - Regular expressions of user agents allowed. Compared as a set, so each entry may be given once only.
         type: list
         elements: str
       deny:
         description:
-          - Regular expressions of user agents denied. Compared as a set.
+          - Regular expressions of user agents denied. Compared as a set, so each entry may be given once only.
         type: list
         elements: str
   traffic_policy:
@@ -615,8 +619,11 @@ notes:
     listing per backend type. Check mode makes the reads only."
   - Rules the API enforces and that can be checked without asking it (one sign-in module per route, one
     OAuth provider, client id and secret together, circuit breaker ranges, header limits and names, a
-    webhook secret for every provider but V(sns), lower-case and unique OAuth list entries...) are checked
-    before any request, and every problem found is reported at once. Rules that depend on other objects
+    webhook secret for every provider but V(sns), lower-case OAuth list entries, no entry twice in a list
+    compared as a set...) are checked before any request, and every problem found is reported at once.
+    A sign-in module added to a route that has another one (read with its edge) fails before any write, in
+    check mode too, unless O(purge_modules=true) removes the old one first.
+    Rules that depend on other objects
     (only one route of an edge may have a sign-in module, the backend and IP policies must exist) are left
     to the API, whose error is reported with its code.
 seealso:

@@ -10,7 +10,7 @@ __metaclass__ = type
 
 from ansible_collections.community.ngrok.plugins.module_utils.errors import MASK
 from ansible_collections.community.ngrok.plugins.module_utils.fields import (
-    CHANGED_SECRET, Cidr, DomainName, Field, Integer, JsonText, StringList, StringMap, Text, cidr_order,
+    CHANGED_SECRET, Cidr, DomainName, Field, HeaderMap, Integer, JsonText, StringList, StringMap, Text, cidr_order,
 )
 from ansible_collections.community.ngrok.plugins.module_utils.nested import Nested
 
@@ -28,11 +28,24 @@ def test_metadata_is_compared_as_json_when_both_sides_are_json():
     assert field.equal('a=1', 'a=1')
 
 
+def test_metadata_dict_is_sent_as_utf8_not_escaped():
+    assert JsonText("metadata").from_user({'name': 'Жёлтый', 'emoji': '☕'}) == '{"emoji":"☕","name":"Жёлтый"}'
+
+
 def test_metadata_limits_and_types():
-    field = JsonText("metadata", max_bytes=10)
+    field = JsonText("metadata", max_length=10)
     assert field.problems({'a': 'b'}, 'metadata') == []
-    assert field.problems('é' * 6, 'metadata') == ['metadata: must be at most 10 bytes long']
+    assert field.problems('é' * 10, 'metadata') == []  # 20 bytes, 10 characters: the API counts characters
+    assert field.problems('é' * 11, 'metadata') == ['metadata: must be at most 10 characters long']
+    assert field.problems({'a': 'Жж'}, 'metadata') == []  # {"a":"Жж"}: 10 characters, 20 with \u escapes
+    assert field.problems({'a': 'Жжж'}, 'metadata') == ['metadata: must be at most 10 characters long']
     assert field.problems(['a'], 'metadata') == ['metadata: must be a string or a dictionary, not list']
+
+
+def test_description_limit_counts_characters():
+    field = Text('description', max_length=3)
+    assert field.problems('ééé', 'description') == []
+    assert field.problems('éééé', 'description') == ['description: must be at most 3 characters long']
 
 
 def test_missing_text_reads_as_empty():
@@ -47,7 +60,23 @@ def test_header_names_are_compared_lowercased():
     assert field.from_user({'X': 'A'}) != field.from_api({'x': 'a'})
     assert field.problems({'X-A': '1', 'x-a': '2'}, 'headers') == [
         "headers: 'X-A' and 'x-a' are the same name (names are case-insensitive)"]
-    assert field.problems({'X-N': 5}, 'headers') == ['headers.X-N: must be a string, not int']
+    assert field.problems({'X-N': [5]}, 'headers') == ['headers.X-N: must be a string, not list']
+
+
+def test_numbers_and_booleans_in_a_map_of_strings_become_strings_like_any_string_option():
+    field = StringMap('labels')
+    assert field.problems({'version': 2, 'ratio': 0.5, 'canary': True}, 'labels') == []
+    assert field.from_user({'version': 2, 'ratio': 0.5, 'canary': True}) == {'version': '2', 'ratio': '0.5', 'canary': 'True'}
+    assert field.problems({'k': None}, 'labels') == ['labels.k: must be a string, not NoneType']
+
+
+def test_header_names_and_values_are_checked_by_one_rule():
+    field = HeaderMap('headers')
+    assert field.problems({'Retry-After': 3600, 'X-Ok': 'a b'}, 'headers') == []
+    assert field.from_user({'Retry-After': 3600}) == {'retry-after': '3600'}
+    assert field.problems({'Bad Name:': 'x', 'X-Split': 'a\r\nSet-Cookie: x', 'X-Nul': 'a\x00'}, 'headers') == [
+        "headers: 'bad name:': not a valid header name",
+        "headers: the values of x-split, x-nul must not contain CR, LF or NUL"]
 
 
 def test_labels_keep_their_case():
@@ -70,6 +99,14 @@ def test_integer_with_one_bound_names_only_that_bound():
 def test_unordered_lists_compare_as_sets():
     assert StringList('hostports', ordered=False).equal(['b:443', 'a:443'], ['a:443', 'b:443'])
     assert not StringList('backends').equal(['b', 'a'], ['a', 'b'])
+
+
+def test_lists_compared_as_sets_refuse_duplicates():
+    assert StringList('hostports', ordered=False).problems(['a:443', 'b:443', 'a:443'], 'hostports') == [
+        'hostports: entries must be unique (a:443 given more than once)']
+    assert StringList('remove', ordered=False, lower=True).problems(['Server', 'server', 'X-A'], 'remove') == [
+        'remove: entries must be unique (server given more than once)']
+    assert StringList('backends').problems(['a', 'a'], 'backends') == []  # an ordered list may repeat
 
 
 def test_secrets_are_masked_and_a_changed_secret_says_so():

@@ -10,7 +10,7 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.community.ngrok.plugins.module_utils.backends import ANY_BACKEND, HTTP_RESPONSE, WEIGHTED
+from ansible_collections.community.ngrok.plugins.module_utils.backends import ANY_BACKEND, FAILOVER, HTTP_RESPONSE, WEIGHTED
 from ansible_collections.community.ngrok.plugins.module_utils.client import NgrokClient
 from ansible_collections.community.ngrok.plugins.module_utils.edges import HTTPS_EDGE, ROUTE
 from ansible_collections.community.ngrok.plugins.module_utils.errors import ModuleFailure
@@ -62,7 +62,10 @@ def test_the_same_object_twice_is_refused_naming_the_kind_of_target(emulator):
     blue = backend(emulator, 'http_response', description='blue')['id']
     with pytest.raises(ModuleFailure) as caught:
         WEIGHTED.field('backends').from_user({blue: 1, 'blue': 2}, context_for(emulator))
-    assert caught.value.msg == "backends: 'blue' names backend %s, which is already in the list" % blue
+    assert caught.value.msg == "backends: %r and 'blue' name the same backend %s" % (blue, blue)
+    with pytest.raises(ModuleFailure) as caught:
+        FAILOVER.field('backends').from_user(['blue', 'blue'], context_for(emulator))
+    assert caught.value.msg == "backends: 'blue' is given more than once"
 
 
 def test_users_are_found_through_every_row_that_names_the_type(emulator):

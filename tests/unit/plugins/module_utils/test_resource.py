@@ -37,7 +37,7 @@ def test_messages_name_an_object_by_kind_id_and_description_and_a_child_by_its_p
 
 def test_a_new_object_starts_from_the_server_defaults():
     blank = HTTPS_EDGE.blank()
-    assert (blank['id'], blank['description'], blank['hostports'], blank['routes']) == (None, '', [], None)
+    assert (blank['id'], blank['description'], blank['hostports'], blank['routes']) == (None, '', [], [])  # a new edge has no routes yet
     assert ROUTE.field('oauth').predict({}, None)['cookie_prefix'] == 'ngrok.'
 
 

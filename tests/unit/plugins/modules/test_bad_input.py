@@ -35,9 +35,9 @@ def mutation(expected, strategy, reads=False):
 def common(prefix):
     """Mutations every resource module must refuse."""
     return [
-        mutation('description: must be at most 255 bytes', st.text(alphabet='xé', min_size=256, max_size=400).map(
+        mutation('description: must be at most 255 characters', st.text(alphabet='xé', min_size=256, max_size=400).map(
             lambda text: {'description': text})),
-        mutation('metadata: must be at most 4096 bytes', st.integers(4097, 6000).map(lambda n: {'metadata': 'm' * n})),
+        mutation('metadata: must be at most 4096 characters', st.integers(4097, 6000).map(lambda n: {'metadata': 'm' * n})),
         mutation('metadata: must be a string or a dictionary', st.one_of(st.lists(st.integers(), max_size=3), st.integers(),
                                                                          st.floats(allow_nan=False)).map(lambda v: {'metadata': v})),
         mutation('is not the id of a', st.one_of(
@@ -120,7 +120,10 @@ MODULES = {
     'http_response': (ngrok_http_response_backend, {'description': 'web'}, common('bkdhr_') + [
         mutation('status_code', out_of(100, 599).map(lambda n: {'status_code': n})),
         mutation('status_code', not_a_number.map(lambda w: {'status_code': w})),
-        mutation('must be a string', st.dictionaries(words, st.integers(), min_size=1, max_size=3).map(lambda d: {'headers': d})),
+        mutation('must be a string', st.dictionaries(words, st.lists(st.integers(), max_size=2), min_size=1, max_size=3).map(
+            lambda d: {'headers': d})),
+        mutation('not a valid header name', words.filter(lambda w: ' ' in w.strip()).map(lambda w: {'headers': {w: 'v'}})),
+        mutation('must not contain CR, LF or NUL', st.sampled_from(['\r', '\n', '\x00']).map(lambda c: {'headers': {'X-A': 'a' + c + 'b'}})),
         mutation('are the same name', words.map(lambda w: {'headers': {'X-' + w: 'a', 'x-' + w.lower(): 'b'}}).filter(
             lambda p: len(p['headers']) == 2)),
     ]),
@@ -138,7 +141,7 @@ MODULES = {
     'failover': (ngrok_failover_backend, {'description': 'f'}, common('bkdfo_') + [
         mutation('no backend has the description', st.lists(words.map(lambda w: 'child ' + w), min_size=1, max_size=3, unique=True).map(
             lambda names: {'backends': names}), reads=True),
-        mutation('which is already in the list', st.just({'backends': ['bkdhr_' + 'A' * 27, 'bkdhr_' + 'A' * 27]})),
+        mutation('is given more than once', st.just({'backends': ['bkdhr_' + 'A' * 27, 'bkdhr_' + 'A' * 27]})),
         mutation('backends', st.dictionaries(words, words, min_size=1, max_size=2).map(lambda d: {'backends': d})),
     ]),
     'https_edge': (ngrok_https_edge, {'description': 'e'}, common('edghts_') + [
