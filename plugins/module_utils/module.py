@@ -133,9 +133,10 @@ def shape_dict_options(spec, params, prefix=''):
                 continue
             path = prefix + key
             if option.get('type') == 'list':
-                if isinstance(params[key], str):
-                    continue  # ansible-core splits a text on commas and turns each part into a dict itself
-                values = params[key] if isinstance(params[key], list) else [params[key]]
+                if isinstance(params[key], str):  # split on commas, as ansible-core's list type does
+                    values = params[key].split(',')
+                else:
+                    values = params[key] if isinstance(params[key], list) else [params[key]]
                 shaped = [_dict_value(value, sub_spec, '%s[%d]' % (path, index), problems) for index, value in enumerate(values)]
                 params[key] = [value for value in shaped if value is not None]
             else:

@@ -124,6 +124,16 @@ class RefList(_Refs):
     def from_user(self, value, context=None):
         return self._ids(context, value)
 
+    def problems(self, value, path):
+        """A set refuses an entry given twice before any request, like StringList (a name and an id of the same
+        object are found once the names are resolved)."""
+        found = super(RefList, self).problems(value, path)
+        if value is not None and not self.ordered:
+            repeated = sorted(set(name for name in value if value.count(name) > 1))
+            if repeated:
+                found.append('%s: entries must be unique (%s given more than once)' % (path, ', '.join(repeated)))
+        return found
+
     def equal(self, want, have):
         return want == have if self.ordered else sorted(want) == sorted(have or [])
 

@@ -64,11 +64,11 @@ options:
         choices: [allow, deny]
       description:
         description:
-          - Human-readable description of the rule, at most 255 bytes. Compared only when given.
+          - Human-readable description of the rule, at most 255 characters. Compared only when given.
         type: str
       metadata:
         description:
-          - Arbitrary machine-readable data of the rule, at most 4096 bytes; a dictionary is sent as compact JSON.
+          - Arbitrary machine-readable data of the rule, at most 4096 characters; a dictionary is sent as compact JSON.
           - Compared only when given, as JSON when both sides are JSON.
         type: raw
   purge_rules:

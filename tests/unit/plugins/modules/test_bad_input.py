@@ -103,11 +103,12 @@ def rule_mutations():
         mutation('must be one of: allow, deny', words.filter(lambda w: w not in ('allow', 'deny')).map(
             lambda w: rules({'cidr': '10.0.0.0/8', 'action': w}))),
         mutation('missing required arguments', st.sampled_from([{'cidr': '10.0.0.0/8'}, {'action': 'allow'}, {}]).map(rules)),
-        mutation('rules[0].description: must be at most 255 bytes', st.text(alphabet='xé', min_size=256, max_size=300).map(
+        mutation('rules[0].description: must be at most 255 characters', st.text(alphabet='xé', min_size=256, max_size=300).map(
             lambda text: rules({'cidr': '10.0.0.0/8', 'action': 'allow', 'description': text}))),
         mutation('rules[0].metadata: must be a string or a dictionary', st.lists(st.integers(), max_size=2).map(
             lambda value: rules({'cidr': '10.0.0.0/8', 'action': 'allow', 'metadata': value}))),
-        mutation("sub parameter field 'rules'", st.lists(st.integers(), min_size=1, max_size=3).map(lambda v: {'rules': v})),
+        mutation('rules[0]: must be a dictionary of the sub-options', st.one_of(
+            st.lists(st.integers(), min_size=1, max_size=3), words).map(lambda v: {'rules': v})),
         mutation('purge_rules', st.sampled_from(['maybe', 'both']).map(lambda w: {'purge_rules': w})),
     ]
 

@@ -231,7 +231,7 @@ def test_cidrs_are_compared_as_networks_the_way_the_api_keeps_them_unique(emulat
     ([dict(OFFICE, cidr='10.0.0.0/33')], 'has a mask longer than the address: at most /32'),
     ([dict(OFFICE, cidr='10.0.0.0/255.0.0.0')], "rules[0].cidr: '10.0.0.0/255.0.0.0' is not a CIDR"),
     ([dict(OFFICE, cidr='office')], "rules[0].cidr: 'office' is not a CIDR"),
-    ([dict(OFFICE, description='x' * 256)], 'rules[0].description: must be at most 255 bytes'),
+    ([dict(OFFICE, description='x' * 256)], 'rules[0].description: must be at most 255 characters'),
     ([dict(OFFICE, metadata=[1])], 'rules[0].metadata: must be a string or a dictionary'),
     ([{'cidr': '10.0.0.0/8'}], 'missing required arguments: action'),
     ([dict(OFFICE, action='permit')], 'action must be one of: allow, deny'),
