@@ -21,8 +21,9 @@ from ansible_collections.community.ngrok.plugins.module_utils.backends import AN
 from ansible_collections.community.ngrok.plugins.module_utils.fields import (
     Field, HeaderMap, Integer, JsonText, StringList, Text, header_name_problems,
 )
+from ansible_collections.community.ngrok.plugins.module_utils.ip_policies import ANY_IP_POLICY, IP_POLICY
 from ansible_collections.community.ngrok.plugins.module_utils.nested import Nested, ref_id, ref_ids
-from ansible_collections.community.ngrok.plugins.module_utils.references import Ref
+from ansible_collections.community.ngrok.plugins.module_utils.references import Ref, RefList
 from ansible_collections.community.ngrok.plugins.module_utils.resource import ID_BODY_LENGTH, Parent, Resource, looks_like_id
 
 OAUTH_PROVIDERS = ('amazon', 'facebook', 'github', 'gitlab', 'google', 'linkedin', 'microsoft', 'twitch')
@@ -53,6 +54,12 @@ def _ids(name, prefix, read):
         return ['%r is not an id starting with %s followed by %d letters and digits' % (item, prefix, ID_BODY_LENGTH)
                 for item in ids if not looks_like_id(item, prefix)]
     return StringList(name, ordered=False, read=ref_ids(read), validate=check)
+
+
+def _policy_ids(names):
+    """IP policies are named by id or description; a name with the id prefix is taken as an id, so it must be one."""
+    return ['%r is not an id starting with %s followed by %d letters and digits' % (name, IP_POLICY.id_prefix, ID_BODY_LENGTH)
+            for name in names if name.startswith(IP_POLICY.id_prefix) and not IP_POLICY.looks_like_id(name)]
 
 
 def _non_empty_entries(items):
@@ -160,7 +167,7 @@ ROUTE_MODULE_FIELDS = [
     ]),
     Nested('ip_restriction', purgeable=True, options=[
         _enabled(),
-        _ids('ip_policy_ids', 'ipp_', 'ip_policies'),
+        RefList('ip_policy_ids', ANY_IP_POLICY, ordered=False, read=ref_ids('ip_policies'), validate=_policy_ids),
     ], validate=lambda route_module: None if route_module.get('ip_policy_ids') else 'ip_policy_ids needs at least one IP policy'),
     Nested('circuit_breaker', purgeable=True, options=[
         _enabled(),

@@ -14,6 +14,7 @@ names lowercased, ``null`` read as empty, JSON metadata compared as JSON, respon
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import ipaddress
 import json
 import re
 
@@ -51,13 +52,17 @@ class Field:
                     route or edge module, a reserved domain's certificate); such a field is removed by the
                     resource's purge option when the task does not give it
     immutable       the API cannot change it once the object exists (a reserved domain's name): a task that
-                    finds the object by id and wants another value fails, it is never sent in an update
+                    finds the object by id and wants another value fails, it is never sent in an update; a
+                    child of a ChildSet (an IP policy rule's action) is deleted and created again instead
+    filter_name     its name in a list's ``filter`` expression when that is not ``api_name`` (an IP policy rule
+                    names its policy ``ip_policy_id`` in a request and is filtered on ``ip_policy.id``)
     """
 
     def __init__(self, name, spec=None, api_name=None, empty=None, server_default=None, send_always=False,
-                 secret=False, validate=None, read=None, purge_path=None, immutable=False):
+                 secret=False, validate=None, read=None, purge_path=None, immutable=False, filter_name=None):
         self.name = name
         self.api_name = api_name or name
+        self.filter_name = filter_name or self.api_name
         self.spec = dict(spec or {'type': 'str'})
         if secret:
             self.spec['no_log'] = True
@@ -363,3 +368,74 @@ class DomainName(Text):
             return found
         problem = domain_problem(normal_domain(value))
         return found + (['%s: %r %s' % (path, value, problem)] if problem else [])
+
+
+CIDR_PREFIX_LENGTH = re.compile(r'^[0-9]{1,3}$')  # ngrok takes a prefix length, not a netmask (255.0.0.0)
+CIDR_EXAMPLES = 'a network such as 10.0.0.0/8, 203.0.113.7/32 or 2001:db8::/32'
+
+
+def cidr_problem(text):
+    """Why ``text`` is not a CIDR ngrok takes, or None. Like the API: an address without a mask is refused
+    (ERR_NGROK_1413, which suggests /32 or /128), and so is one with bits set after the mask (ERR_NGROK_1409,
+    which names the network meant)."""
+    address, slash, length = text.strip().partition('/')
+    if not slash:
+        try:
+            host = ipaddress.ip_address(address)
+        except ValueError:
+            return 'is not a CIDR: give %s' % CIDR_EXAMPLES
+        return 'has no network mask: write %s/%d for this one address' % (host, host.max_prefixlen)
+    if '%' in address or not CIDR_PREFIX_LENGTH.match(length):
+        return 'is not a CIDR: give %s' % CIDR_EXAMPLES
+    try:
+        longest = ipaddress.ip_address(address).max_prefixlen
+    except ValueError:
+        return 'is not a CIDR: give %s' % CIDR_EXAMPLES
+    if int(length) > longest:
+        return 'has a mask longer than the address: at most /%d' % longest
+    try:
+        ipaddress.ip_network(text.strip())
+        return None
+    except ValueError:
+        pass
+    network = ipaddress.ip_network(text.strip(), strict=False)
+    return 'has address bits set after its /%s mask: the network is %s' % (length, network)
+
+
+def normal_cidr(text):
+    """A CIDR in one form: the network in standard notation (IPv6 compressed, lower case), which is how ngrok
+    compares them (2001:DB8:0::/32 and 2001:db8::/32 are one rule). Text that is no CIDR stays as it is."""
+    try:
+        return str(ipaddress.ip_network((text or '').strip()))
+    except ValueError:
+        return text
+
+
+def cidr_order(text):
+    """Sort key of CIDRs: IPv4 before IPv6, then by network address, wider networks first."""
+    try:
+        network = ipaddress.ip_network(text)
+    except ValueError:
+        return (7, 0, 0, text)
+    return (network.version, int(network.network_address), network.prefixlen, '')
+
+
+class Cidr(Field):
+    """An IPv4 or IPv6 network (an IP policy rule's ``cidr``), compared as a network: the form the API keeps
+    its rules unique by. Sent in that standard form."""
+
+    def from_api(self, value):
+        return normal_cidr(value)
+
+    def from_user(self, value, context=None):
+        return normal_cidr(value)
+
+    def problems(self, value, path):
+        found = super(Cidr, self).problems(value, path)
+        problem = None if value is None else cidr_problem(str(value))
+        return found + (['%s: %r %s' % (path, value, problem)] if problem else [])
+
+    def filter_values(self, value):
+        """The API stores the text as sent (trimmed, lower case): another notation of the same network does not
+        match it, so a filter on it is not exact."""
+        return [value], False

@@ -5,7 +5,8 @@
 
 """Info modules: the objects of one type (ngrok_reserved_domain_info), or of a family of types with a ``type``
 option (ngrok_backend_info), filtered by id, by the type's natural key, description and metadata, compared the
-way the resource modules find objects. A type whose list takes a ``filter`` is asked for the matches only."""
+way the resource modules find objects. A type whose list takes a ``filter`` is asked for the matches only.
+Each object is shown with its children (a ChildSet of its type: an IP policy's rules), read together."""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
@@ -14,6 +15,7 @@ from ansible_collections.community.ngrok.plugins.module_utils.errors import Modu
 from ansible_collections.community.ngrok.plugins.module_utils.module import (
     connection_argument_spec, new_client, new_module, run_and_exit,
 )
+from ansible_collections.community.ngrok.plugins.module_utils.resource import with_article
 from ansible_collections.community.ngrok.plugins.module_utils.task_context import TaskContext, matches
 
 ALL = 'all'
@@ -60,7 +62,7 @@ class Listing:
         problems = []
         kind_of_id = self.type_of(params['id']) if params.get('id') else None
         if params.get('id') and kind_of_id is None:
-            problems.append('id: %r is not the id of a %s' % (params['id'], self.noun))
+            problems.append('id: %r is not the id of %s' % (params['id'], with_article(self.noun)))
         if kind_of_id and params.get('type', ALL) not in (ALL, kind_of_id):
             problems.append('id: %s is the id of a %s %s, not of a %s %s' % (params['id'], kind_of_id, self.noun, params['type'], self.noun))
         for field in self.filters:
@@ -69,20 +71,32 @@ class Listing:
             raise ModuleFailure('invalid input: ' + '; '.join(problems), invalid=problems)
         return kind_of_id
 
-    def find(self, params, client):
+    def find(self, params, client, context=None):
         """(type name, API object) of every object that passes the filters, in list order within a type."""
         kind_of_id = self.check(params)
         keys = [(field, field.from_user(params[field.name])) for field in self.filters if params.get(field.name) is not None]
         if kind_of_id:
             item = client.get_if_exists(self.types[kind_of_id].item_path(params['id']))
             return [(kind_of_id, item)] if item is not None and matches(keys, item) else []
-        context = TaskContext(client)
+        context = context or TaskContext(client)
         kinds = sorted(self.types) if params.get('type', ALL) == ALL else [params['type']]
         return [(kind, item) for kind in kinds for item in context.find(self.types[kind], keys)]
 
-    def shown(self, kind, item):
-        resource = self.types[kind]
-        shown = resource.masked(resource.view(item))
+    def listed(self, params, client):
+        """What the module returns: every object that passes the filters, shown with its children (one
+        request per set of children for up to child_sets.IDS_PER_FILTER objects)."""
+        context = TaskContext(client)
+        views = [(kind, self.types[kind].view(item)) for kind, item in self.find(params, client, context)]
+        for kind, resource in self.types.items():
+            of_kind = [view for view_kind, view in views if view_kind == kind]
+            for children in resource.children if of_kind else ():
+                read = children.read(context, [view['id'] for view in of_kind])
+                for view in of_kind:
+                    view[children.option] = children.view(read[view['id']])
+        return [self.shown(kind, view) for kind, view in views]
+
+    def shown(self, kind, view):
+        shown = self.types[kind].masked(view)
         if self.several:
             shown['type'] = kind
         return shown
@@ -94,5 +108,5 @@ def run_info_module(listing):
     client = new_client(module)
 
     def task():
-        return {'changed': False, listing.result_key: [listing.shown(kind, item) for kind, item in listing.find(module.params, client)]}
+        return {'changed': False, listing.result_key: listing.listed(module.params, client)}
     run_and_exit(module, task)

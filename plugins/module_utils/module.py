@@ -47,6 +47,9 @@ def resource_argument_spec(resource):
         spec[resource.purge_option] = dict(type='bool', default=False)
     for field in resource.fields:
         spec[field.name] = field.argspec()
+    for children in resource.children:
+        spec[children.option] = children.argspec()
+        spec[children.purge_option] = dict(type='bool', default=children.purge_default)
     return spec
 
 
@@ -130,9 +133,10 @@ def shape_dict_options(spec, params, prefix=''):
                 continue
             path = prefix + key
             if option.get('type') == 'list':
-                if isinstance(params[key], str):
-                    continue  # ansible-core splits a text on commas and turns each part into a dict itself
-                values = params[key] if isinstance(params[key], list) else [params[key]]
+                if isinstance(params[key], str):  # split on commas, as ansible-core's list type does
+                    values = params[key].split(',')
+                else:
+                    values = params[key] if isinstance(params[key], list) else [params[key]]
                 shaped = [_dict_value(value, sub_spec, '%s[%d]' % (path, index), problems) for index, value in enumerate(values)]
                 params[key] = [value for value in shaped if value is not None]
             else:

@@ -20,6 +20,7 @@ REFERENCES = (
     Reference(WEIGHTED, 'backends'),           # a weighted backend's children
     Reference(FAILOVER, 'backends'),           # a failover backend's children
     Reference(ROUTE, 'backend.backend'),       # the backend of a route's backend route module
+    Reference(ROUTE, 'ip_restriction.ip_policy_ids'),  # the IP policies of a route's ip_restriction route module
     # an edge's hostports, served by their reserved domain or a reserved wildcard above it
     Reference(HTTPS_EDGE, 'hostports', targets=ANY_RESERVED_DOMAIN, key='domain',
               names=lambda hostports: domains_serving(hostport.rsplit(':', 1)[0] for hostport in hostports)),

@@ -14,6 +14,7 @@ __metaclass__ = type
 
 from ansible_collections.community.ngrok.plugins.module_utils.errors import ModuleFailure
 from ansible_collections.community.ngrok.plugins.module_utils.fields import Field
+from ansible_collections.community.ngrok.plugins.module_utils.resource import with_article
 
 WEIGHT_MIN = 0
 WEIGHT_MAX = 10000
@@ -56,8 +57,8 @@ class AnyOf:
                          % (self.noun, name))
             return name
         if not matches:
-            raise ModuleFailure('no %s has the description %r; name a %s by its id or its exact description'
-                                % (self.noun, name, self.noun))
+            raise ModuleFailure('no %s has the description %r; name %s by its id or its exact description'
+                                % (self.noun, name, with_article(self.noun)))
         if len(matches) > 1:
             raise ModuleFailure('%d %s have the description %r (%s); name the %s by its id instead'
                                 % (len(matches), self.plural, name, ', '.join(sorted(matches)), self.noun))
@@ -113,13 +114,28 @@ class _Refs(Field):
 
 
 class RefList(_Refs):
-    """An ordered list of objects (a failover backend's children). Order is significant."""
+    """A list of objects: ordered (a failover backend's children: order is significant), or with
+    ``ordered=False`` a set (a route's IP policies)."""
 
-    def __init__(self, name, targets, **kwargs):
+    def __init__(self, name, targets, ordered=True, **kwargs):
         super(RefList, self).__init__(name, targets, list, {'type': 'list', 'elements': 'str'}, **kwargs)
+        self.ordered = ordered
 
     def from_user(self, value, context=None):
         return self._ids(context, value)
+
+    def problems(self, value, path):
+        """A set refuses an entry given twice before any request, like StringList (a name and an id of the same
+        object are found once the names are resolved)."""
+        found = super(RefList, self).problems(value, path)
+        if value is not None and not self.ordered:
+            repeated = sorted(set(name for name in value if value.count(name) > 1))
+            if repeated:
+                found.append('%s: entries must be unique (%s given more than once)' % (path, ', '.join(repeated)))
+        return found
+
+    def equal(self, want, have):
+        return want == have if self.ordered else sorted(want) == sorted(have or [])
 
 
 class WeightedRefs(_Refs):

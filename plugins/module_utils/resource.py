@@ -17,6 +17,12 @@ METADATA_MAX_LENGTH = 4096
 ID_BODY_LENGTH = 27  # base62 KSUID after the prefix
 
 
+def with_article(noun):
+    """``noun`` with its indefinite article: "an IP policy", "a reserved domain" (by its first letter: the kinds
+    here that start with a vowel letter are read with a vowel sound)."""
+    return '%s %s' % ('an' if noun[:1].lower() in 'aeiou' else 'a', noun)
+
+
 def looks_like_id(value, prefix):
     """Whether ``value`` has the shape of an ngrok id: ``prefix`` and a base62 KSUID."""
     body = value[len(prefix):]
@@ -51,6 +57,7 @@ class Resource:
     """What a module manages.
 
     kind         words for messages ("HTTP response backend")
+    plural       the plural of ``kind`` when it is not ``kind`` + "s" ("IP policies")
     path         collection path of the API ("/backends/http_response")
     list_key     key of the list in a list answer ("backends")
     id_prefix    prefix of the object's ids ("bkdhr_"), checked before any request
@@ -81,6 +88,9 @@ class Resource:
     delete_checks_users  a delete first searches the objects that use this one and fails, before any
                  write, when there are any (the contract for every type; the backends still let the API
                  refuse and name the users afterwards)
+    children     ChildSets (child_sets.py): objects of another type that belong to this one and are declared
+                 in the same task, as a set keyed by one of their fields (an IP policy's rules). A view holds
+                 them under the set's option: None until they are read, [] for a new object
 
     Which objects name this one (and so must be named when a delete is refused) is not declared here
     but in reference_table.REFERENCES.
@@ -89,8 +99,9 @@ class Resource:
     def __init__(self, kind, path, list_key, id_prefix, result_key, fields, readonly=(), validate=None,
                  parent=None, natural_key=None, purge_option=None, required_for_create=(), server_sets=None,
                  validate_change=None, filterable=(), exclusive=(), derived=None, recomputed=None,
-                 delete_checks_users=False):
+                 delete_checks_users=False, children=(), plural=None):
         self.kind = kind
+        self.plural = plural or kind + 's'
         self.path = path
         self.list_key = list_key
         self.id_prefix = id_prefix
@@ -110,6 +121,7 @@ class Resource:
         self.derived = derived or (lambda predicted: None)
         self.recomputed = dict(recomputed or {})
         self.delete_checks_users = delete_checks_users
+        self.children = tuple(children)
 
     def field(self, name):
         return named(self.fields, name)
@@ -154,6 +166,8 @@ class Resource:
             result[field.name] = field.from_api(field.read(api_object))
         for key, dummy in self.readonly[3:]:
             result[key] = api_object.get(key)
+        for children in self.children:
+            result[children.option] = None  # not in the object: the engine or the info module reads them
         return result
 
     def blank(self):
@@ -161,6 +175,8 @@ class Resource:
         result = dict((key, self.server_sets.get(key)) for key, dummy in self.readonly)
         for field in self.fields:
             result[field.name] = field.server_default
+        for children in self.children:
+            result[children.option] = []
         return result
 
     def masked(self, view, other=None):
@@ -175,4 +191,7 @@ class Resource:
         for key, transform in self.readonly:
             if transform is not None and result.get(key) is not None:
                 result[key] = transform(result[key])
+        for children in self.children:
+            if result.get(children.option):
+                result[children.option] = [children.resource.masked(child) for child in result[children.option]]
         return result

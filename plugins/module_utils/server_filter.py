@@ -36,11 +36,11 @@ def filter_for(resource, keys):
     else the filter tries the usual layouts and is not exact."""
     clauses = []
     for field, value in keys:
-        if field.api_name not in resource.filterable:
+        if field.filter_name not in resource.filterable:
             continue
         texts, exact = field.filter_values(value)
         try:
-            clauses.append((equality(field.api_name, texts), exact))
+            clauses.append((equality(field.filter_name, texts), exact))
         except ValueError:
             continue
     if not clauses:

@@ -81,7 +81,11 @@ options:
         type: bool
       ip_policy_ids:
         description:
-          - Ids of existing IP policies (V(ipp_...)), at least one. Compared as a set, so each entry may be given once only.
+          - The IP policies, at least one, each by id (V(ipp_...)) or by its exact description (as
+            M(community.ngrok.ngrok_ip_policy) names them), each once. Compared as a set; returned as ids.
+          - A name that starts with V(ipp_) is taken as an id. Each description costs one request (the IP
+            policies list filtered on it); in check mode, a policy that does not exist yet is assumed to be
+            created by an earlier task of the same run, and the task warns.
         type: list
         elements: str
   circuit_breaker:
@@ -623,6 +627,7 @@ notes:
     (only one route of an edge may have a sign-in module, the backend and IP policies must exist) are left
     to the API, whose error is reported with its code.
 seealso:
+  - module: community.ngrok.ngrok_ip_policy
   - module: community.ngrok.ngrok_https_edge
   - module: community.ngrok.ngrok_weighted_backend
 author:
@@ -659,6 +664,14 @@ EXAMPLES = r'''
       provider:
         google:
           email_domains: [example.com]
+
+- name: Only the office reaches the admin path (an IP policy made by community.ngrok.ngrok_ip_policy)
+  community.ngrok.ngrok_edge_route:
+    edge: shop edge
+    match_type: path_prefix
+    match: /admin
+    ip_restriction:
+      ip_policy_ids: [office]
 
 - name: Verify GitHub webhooks; the secret comes from a vault
   community.ngrok.ngrok_edge_route:
@@ -734,7 +747,7 @@ route:
       type: dict
       sample: {"enabled": true, "backend": "bkdwd_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1Y"}
     ip_restriction:
-      description: The IP restriction module.
+      description: The IP restriction module, V(ip_policy_ids) being the policies' ids.
       type: dict
       sample: {"enabled": true, "ip_policy_ids": ["ipp_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1Z"]}
     circuit_breaker:

@@ -10,7 +10,7 @@ __metaclass__ = type
 
 from ansible_collections.community.ngrok.plugins.module_utils.errors import MASK
 from ansible_collections.community.ngrok.plugins.module_utils.fields import (
-    CHANGED_SECRET, DomainName, Field, HeaderMap, Integer, JsonText, StringList, StringMap, Text,
+    CHANGED_SECRET, Cidr, DomainName, Field, HeaderMap, Integer, JsonText, StringList, StringMap, Text, cidr_order,
 )
 from ansible_collections.community.ngrok.plugins.module_utils.nested import Nested
 
@@ -156,3 +156,32 @@ def test_a_part_with_a_purge_path_is_purgeable():
     assert not Field('certificate_id').purgeable
     assert Nested('compression', options=[], purgeable=True).purge_path == 'compression'
     assert not Nested('provider', options=[]).purgeable
+
+
+def test_cidrs_are_compared_as_networks_in_standard_notation():
+    field = Cidr('cidr')
+    assert field.from_user(' 10.0.0.0/8 ') == '10.0.0.0/8'
+    assert field.from_user('2001:DB8:0:0::/32') == field.from_api('2001:db8::/32') == '2001:db8::/32'
+    assert field.from_api('not a cidr') == 'not a cidr'  # what no API answer holds is shown as it is
+    assert field.filter_values('2001:db8::/32') == (['2001:db8::/32'], False)  # stored as sent: not exact
+
+
+def test_what_the_api_refuses_as_a_cidr_is_refused_before_any_request_with_the_value_meant():
+    field = Cidr('cidr')
+    assert field.problems('203.0.113.0/24', 'c') == [] and field.problems('::/0', 'c') == []
+    assert field.problems('203.0.113.7', 'c') == ["c: '203.0.113.7' has no network mask: write 203.0.113.7/32 for this one address"]
+    assert field.problems('2001:db8::1', 'c') == ["c: '2001:db8::1' has no network mask: write 2001:db8::1/128 for this one address"]
+    assert field.problems('10.1.2.3/8', 'c') == ["c: '10.1.2.3/8' has address bits set after its /8 mask: the network is 10.0.0.0/8"]
+    assert field.problems('10.0.0.0/33', 'c') == ["c: '10.0.0.0/33' has a mask longer than the address: at most /32"]
+    for text in ('10.0.0.0/255.0.0.0', 'office', '10.0.0.0/', '/8', 'fe80::1%eth0/64', '300.0.0.0/8', '10.0.0.0/-1'):
+        assert field.problems(text, 'c') == ["c: %r is not a CIDR: give a network such as 10.0.0.0/8, 203.0.113.7/32 or 2001:db8::/32" % text]
+
+
+def test_cidrs_sort_ipv4_first_then_by_network_wider_first():
+    assert sorted(['2001:db8::/32', '9.0.0.0/8', '10.0.0.0/16', '10.0.0.0/8', '1.0.0.0/8'], key=cidr_order) == [
+        '1.0.0.0/8', '9.0.0.0/8', '10.0.0.0/8', '10.0.0.0/16', '2001:db8::/32']
+
+
+def test_a_field_is_filtered_on_its_filter_name():
+    assert Field('ip_policy_id').filter_name == 'ip_policy_id'
+    assert Field('ip_policy_id', filter_name='ip_policy.id').filter_name == 'ip_policy.id'

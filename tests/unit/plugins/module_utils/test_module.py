@@ -127,6 +127,15 @@ def test_shape_dict_options_at_any_depth_and_in_lists():
                         'rules[2].inner: must be a dictionary of the sub-options enabled, x, not bool']
 
 
+def test_a_text_for_a_list_of_dictionaries_is_split_on_commas_like_ansible_core_does_and_each_part_checked():
+    spec = {'rules': {'type': 'list', 'elements': 'dict', 'options': {'cidr': {'type': 'str'}, 'action': {'type': 'str'}}}}
+    params = {'rules': 'cidr=10.0.0.0/8 action=allow'}
+    assert shape_dict_options(spec, params) == [] and params == {'rules': [{'cidr': '10.0.0.0/8', 'action': 'allow'}]}
+    params = {'rules': 'office,cidr=10.0.0.0/8'}
+    assert shape_dict_options(spec, params) == ['rules[0]: must be a dictionary of the sub-options cidr, action, not str']
+    assert params == {'rules': [{'cidr': '10.0.0.0/8'}]}
+
+
 # -- the API key ------------------------------------------------------------------------------------------------
 
 def test_a_missing_api_key_names_the_environment_variable_too(emulator, monkeypatch):

@@ -14,10 +14,10 @@ from ansible_collections.community.ngrok.plugins.module_utils.backends import AN
 from ansible_collections.community.ngrok.plugins.module_utils.client import NgrokClient
 from ansible_collections.community.ngrok.plugins.module_utils.edges import HTTPS_EDGE, ROUTE
 from ansible_collections.community.ngrok.plugins.module_utils.errors import ModuleFailure
+from ansible_collections.community.ngrok.plugins.module_utils.ip_policies import ANY_IP_POLICY, IP_POLICY
 from ansible_collections.community.ngrok.plugins.module_utils.reference_table import REFERENCES, users_of
-from ansible_collections.community.ngrok.plugins.module_utils.references import AnyOf, Reference, find_users
+from ansible_collections.community.ngrok.plugins.module_utils.references import Reference, find_users
 from ansible_collections.community.ngrok.plugins.module_utils.reserved_domains import ANY_RESERVED_DOMAIN, RESERVED_DOMAIN
-from ansible_collections.community.ngrok.plugins.module_utils.resource import Resource
 from ansible_collections.community.ngrok.plugins.module_utils.task_context import TaskContext
 
 
@@ -101,21 +101,28 @@ def test_a_listing_the_api_refuses_is_skipped(emulator):
     assert users_of(context_for(emulator), HTTP_RESPONSE, blue) == ['weighted backend %s' % split['id']]
 
 
-def test_a_new_kind_of_reference_is_one_row(emulator):
-    """What issue 13 will add: routes naming IP policies in their ip_restriction route module."""
-    policies = {}
-    ip_policy = Resource(kind='IP policy', path='/ip_policies', list_key='ip_policies', id_prefix='ipp_',
-                         result_key='ip_policy', fields=[])
-    policies['ip_policy'] = ip_policy
-    row = Reference(ROUTE, 'ip_restriction.ip_policy_ids', targets=AnyOf('IP policy', policies, plural='IP policies'),
-                    names=list)
+def test_routes_using_an_ip_policy_are_its_users(emulator):
+    """The row of routes naming IP policies in their ip_restriction route module."""
     policy = emulator.api('POST', '/ip_policies', {'description': 'office'})[1]
+    unused = emulator.api('POST', '/ip_policies', {'description': 'unused'})[1]
     emulator.reserve('b.example.com')
     edge = emulator.api('POST', '/edges/https', {'hostports': ['b.example.com:443']})[1]
     route = emulator.api('POST', '/edges/https/%s/routes' % edge['id'], {
-        'match_type': 'exact_path', 'match': '/', 'ip_restriction': {'ip_policy_ids': [policy['id']]}})[1]
-    assert find_users(context_for(emulator), REFERENCES + (row,), ip_policy, policy) == [
-        'route %s / of HTTPS edge %s' % (route['id'], edge['id'])]
+        'match_type': 'exact_path', 'match': '/', 'ip_restriction': {'ip_policy_ids': [unused['id'], policy['id']]}})[1]
+    emulator.api('DELETE', '/edges/https/%s/routes/%s/ip_restriction' % (edge['id'], route['id']))
+    assert users_of(context_for(emulator), IP_POLICY, policy) == []
+    emulator.api('PUT', '/edges/https/%s/routes/%s/ip_restriction' % (edge['id'], route['id']), {'ip_policy_ids': [policy['id']]})
+    assert users_of(context_for(emulator), IP_POLICY, policy) == ['route %s / of HTTPS edge %s' % (route['id'], edge['id'])]
+    assert users_of(context_for(emulator), IP_POLICY, unused) == []
+
+
+def test_a_new_kind_of_reference_is_one_row(emulator):
+    """A row added here (edges whose metadata names an IP policy by its description) makes their users known."""
+    row = Reference(HTTPS_EDGE, 'metadata', targets=ANY_IP_POLICY, key='description', names=lambda metadata: [metadata])
+    policy = emulator.api('POST', '/ip_policies', {'description': 'office'})[1]
+    edge = emulator.api('POST', '/edges/https', {'description': 'shop', 'metadata': 'office'})[1]
+    assert find_users(context_for(emulator), REFERENCES + (row,), IP_POLICY, policy) == ['HTTPS edge %s (shop)' % edge['id']]
+    assert find_users(context_for(emulator), REFERENCES, IP_POLICY, policy) == []
 
 
 def test_a_row_reads_its_option_in_the_canonical_form():

@@ -11,6 +11,7 @@ __metaclass__ = type
 from ansible_collections.community.ngrok.plugins.module_utils.backends import HTTP_RESPONSE, WEIGHTED
 from ansible_collections.community.ngrok.plugins.module_utils.edges import HTTPS_EDGE, ROUTE
 from ansible_collections.community.ngrok.plugins.module_utils.reserved_domains import RESERVED_DOMAIN
+from ansible_collections.community.ngrok.plugins.module_utils.resource import with_article
 
 ID = '2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W'
 
@@ -61,3 +62,9 @@ def test_the_uploaded_certificate_is_not_the_one_ngrok_issued():
     issued = {'id': 'rd_x', 'certificate': {'id': 'cert_issued'}, 'certificate_management_policy': {'authority': 'letsencrypt'}}
     assert RESERVED_DOMAIN.view(issued)['certificate_id'] is None
     assert RESERVED_DOMAIN.view(dict(issued, certificate_management_policy=None))['certificate_id'] == 'cert_issued'
+
+
+def test_messages_name_a_kind_with_its_article():
+    assert with_article('IP policy') == 'an IP policy'
+    assert with_article('reserved domain') == 'a reserved domain'
+    assert with_article(WEIGHTED.kind) == 'a weighted backend'

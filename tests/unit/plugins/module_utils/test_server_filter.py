@@ -11,6 +11,7 @@ __metaclass__ = type
 
 from ansible_collections.community.ngrok.plugins.module_utils.backends import HTTP_RESPONSE
 from ansible_collections.community.ngrok.plugins.module_utils.errors import NgrokAPIError
+from ansible_collections.community.ngrok.plugins.module_utils.ip_policies import IP_POLICY_RULE, RULES
 from ansible_collections.community.ngrok.plugins.module_utils.reserved_domains import RESERVED_DOMAIN
 from ansible_collections.community.ngrok.plugins.module_utils.server_filter import equality, filter_for, refused
 
@@ -40,6 +41,11 @@ def test_no_filter_where_the_list_takes_none_or_the_value_cannot_be_written():
     assert filter_for(RESERVED_DOMAIN, []) == (None, False)
     assert filter_for(RESERVED_DOMAIN, keys(description='broken \udc80')) == (None, False)
     assert filter_for(RESERVED_DOMAIN, keys(description='broken \udc80', domain='a.example.com')) == ('obj.domain == "a.example.com"', True)
+
+
+def test_a_field_is_filtered_on_its_filter_name_and_a_parent_link_on_any_of_its_parents():
+    assert filter_for(IP_POLICY_RULE, [(RULES.parent_link, ['ipp_1'])]) == ('obj.ip_policy.id == "ipp_1"', True)
+    assert filter_for(IP_POLICY_RULE, [(RULES.parent_link, ['ipp_1', 'ipp_2'])]) == ('obj.ip_policy.id in ["ipp_1", "ipp_2"]', True)
 
 
 def test_only_a_400_is_a_refusal_of_the_filter():

@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from ansible_collections.community.ngrok.plugins.modules import (
     ngrok_backend_info, ngrok_edge_route, ngrok_failover_backend, ngrok_http_response_backend, ngrok_https_edge,
-    ngrok_reserved_domain, ngrok_reserved_domain_info, ngrok_tunnel_group_backend, ngrok_weighted_backend,
+    ngrok_ip_policy, ngrok_ip_policy_info, ngrok_reserved_domain, ngrok_reserved_domain_info, ngrok_tunnel_group_backend,
+    ngrok_weighted_backend,
 )
 from ansible_collections.community.ngrok.tests.unit.helpers import module_args, run_module
 
@@ -73,6 +74,43 @@ def domain_mutations():
 
 
 CERTIFICATE = 'cert_' + 'A' * 27
+octet = st.integers(0, 255)
+ipv4 = st.tuples(octet, octet, octet, octet).map(lambda parts: '%d.%d.%d.%d' % parts)
+
+
+def with_host_bits(parts):
+    """An IPv4 address and a mask that leaves some of its bits after the mask."""
+    address, length = parts
+    value = sum(int(octet_) << (24 - 8 * index) for index, octet_ in enumerate(address.split('.')))
+    return value & ((1 << (32 - length)) - 1) != 0
+
+
+def rules(*items):
+    return {'rules': list(items)}
+
+
+def rule_mutations():
+    """What ngrok_ip_policy refuses in its rules before any request."""
+    return [
+        mutation('is not a CIDR', words.map(lambda w: rules({'cidr': w, 'action': 'allow'}))),
+        mutation('has no network mask: write', ipv4.map(lambda address: rules({'cidr': address, 'action': 'deny'}))),
+        mutation('has address bits set after its', st.tuples(ipv4, st.integers(0, 31)).filter(with_host_bits).map(
+            lambda parts: rules({'cidr': '%s/%d' % parts, 'action': 'allow'}))),
+        mutation('has a mask longer than the address', st.integers(33, 999).map(lambda n: rules({'cidr': '10.0.0.0/%d' % n, 'action': 'allow'}))),
+        mutation('give each cidr once', st.sampled_from([('10.0.0.0/8', ' 10.0.0.0/8 '), ('2001:DB8::/32', '2001:db8:0::/32'),
+                                                         ('::/0', '0::/0')]).map(
+            lambda pair: rules({'cidr': pair[0], 'action': 'allow'}, {'cidr': pair[1], 'action': 'deny'}))),
+        mutation('must be one of: allow, deny', words.filter(lambda w: w not in ('allow', 'deny')).map(
+            lambda w: rules({'cidr': '10.0.0.0/8', 'action': w}))),
+        mutation('missing required arguments', st.sampled_from([{'cidr': '10.0.0.0/8'}, {'action': 'allow'}, {}]).map(rules)),
+        mutation('rules[0].description: must be at most 255 characters', st.text(alphabet='xé', min_size=256, max_size=300).map(
+            lambda text: rules({'cidr': '10.0.0.0/8', 'action': 'allow', 'description': text}))),
+        mutation('rules[0].metadata: must be a string or a dictionary', st.lists(st.integers(), max_size=2).map(
+            lambda value: rules({'cidr': '10.0.0.0/8', 'action': 'allow', 'metadata': value}))),
+        mutation('rules[0]: must be a dictionary of the sub-options', st.one_of(
+            st.lists(st.integers(), min_size=1, max_size=3), words).map(lambda v: {'rules': v})),
+        mutation('purge_rules', st.sampled_from(['maybe', 'both']).map(lambda w: {'purge_rules': w})),
+    ]
 
 
 def out_of(low, high):
@@ -130,7 +168,8 @@ MODULES = {
         mutation('only one of oauth, oidc and saml', st.just({'oauth': {'provider': {'google': {}}}, 'saml': {'idp_metadata': '<x/>'}})),
         mutation('must be lower case', words.filter(lambda w: w != w.lower()).map(
             lambda w: {'oauth': {'provider': {'google': {'email_domains': [w]}}}})),
-        mutation('ip_policy_ids', words.filter(lambda w: not w.startswith('ipp_')).map(lambda w: {'ip_restriction': {'ip_policy_ids': [w]}})),
+        mutation('no IP policy has the description', words.filter(lambda w: not w.startswith('ipp_')).map(
+            lambda w: {'ip_restriction': {'ip_policy_ids': [w]}}), reads=True),
         mutation('is not an id starting with ipp_', st.text('abcXYZ019', max_size=40).filter(lambda w: len(w) != 27).map(
             lambda w: {'ip_restriction': {'ip_policy_ids': ['ipp_' + w]}})),
         mutation('edge', st.just({'edge': None})),
@@ -152,6 +191,13 @@ MODULES = {
             lambda p: p + 'A' * 27)).map(lambda w: {'id': w})),
         mutation('metadata: must be a string or a dictionary', st.lists(st.integers(), max_size=2).map(lambda v: {'metadata': v})),
         mutation('Unsupported parameters', st.sampled_from(['state', 'type', 'certificate_id', 'limit']).map(lambda k: {k: 'x'})),
+    ]),
+    'ip_policy': (ngrok_ip_policy, {'description': 'admins'}, common('ipp_') + rule_mutations()),
+    'ip_policy_info': (ngrok_ip_policy_info, {}, [
+        mutation('is not the id of an IP policy', st.one_of(words, st.sampled_from(['bkdhr_', 'edghts_', 'ipr_']).map(
+            lambda p: p + 'A' * 27)).map(lambda w: {'id': w})),
+        mutation('metadata: must be a string or a dictionary', st.lists(st.integers(), max_size=2).map(lambda v: {'metadata': v})),
+        mutation('Unsupported parameters', st.sampled_from(['state', 'type', 'rules', 'cidr']).map(lambda k: {k: 'x'})),
     ]),
     'backend_info': (ngrok_backend_info, {}, [
         mutation('is not the id of a backend', words.map(lambda w: {'id': w})),

@@ -19,7 +19,7 @@ import pytest
 
 from ansible_collections.community.ngrok.plugins.modules import (
     ngrok_backend_info, ngrok_edge_route, ngrok_failover_backend, ngrok_http_response_backend, ngrok_https_edge,
-    ngrok_reserved_domain, ngrok_tunnel_group_backend, ngrok_weighted_backend,
+    ngrok_ip_policy, ngrok_reserved_domain, ngrok_tunnel_group_backend, ngrok_weighted_backend,
 )
 from ansible_collections.community.ngrok.plugins.module_utils.client import MAX_RETRIES
 from ansible_collections.community.ngrok.tests.unit.helpers import module_args, run_module
@@ -38,12 +38,16 @@ def _routes(emulator, ctx):
     return [r for r in emulator.api('GET', '/edges/https/' + ctx['edge'])[1]['routes'] if r['match'] == '/f']
 
 
+FAULTY_RULE = {'cidr': '10.0.0.0/8', 'action': 'allow', 'description': 'faulty'}
+
+
 def _domain(emulator):
     emulator.reserve('g.example.com')
     return {}
 
 
-LIST_KEYS = {'/edges/https': 'https_edges', '/reserved_domains': 'reserved_domains'}
+LIST_KEYS = {'/edges/https': 'https_edges', '/reserved_domains': 'reserved_domains', '/ip_policies': 'ip_policies',
+             '/ip_policy_rules': 'ip_policy_rules'}
 
 
 def _listed(path):
@@ -52,9 +56,14 @@ def _listed(path):
 
 
 class Case:
-    """How to drive one module: prerequisites, arguments, where its requests go, how to count its objects."""
+    """How to drive one module: prerequisites, arguments, where its requests go, how to count its objects.
 
-    def __init__(self, module, collection, create, update, setup=None, found=None, lookup=None):
+    delete   args that delete the object; by default the create's with state=absent
+    child    the object is a child of the module's object (an IP policy rule): the task's result shows it
+             inside its parent's
+    """
+
+    def __init__(self, module, collection, create, update, setup=None, found=None, lookup=None, delete=None, child=False):
         self.module = module
         self.collection = collection
         self.create = create
@@ -62,6 +71,14 @@ class Case:
         self.setup = setup or (lambda emulator: {})
         self.found = found or _listed(collection)
         self.lookup = lookup or (lambda ctx: collection)
+        self.delete = delete or (lambda ctx: dict(create(ctx), state='absent'))
+        self.child = child
+
+    def object_id(self, result):
+        """The id of the object in a module's result."""
+        if self.child:
+            return result['ip_policy']['rules'][0]['id']
+        return result[next(key for key in ('backend', 'edge', 'route', 'reserved_domain', 'ip_policy') if key in result)]['id']
 
 
 CASES = {
@@ -87,6 +104,12 @@ CASES = {
                             lambda c: {'domain': 'faulty.example.com', 'description': 'faulty'},
                             lambda c: {'domain': 'faulty.example.com', 'description': 'faulty',
                                        'certificate_management_policy': {'private_key_type': 'rsa'}}),
+    'ip_policy': Case(ngrok_ip_policy, '/ip_policies', lambda c: {'description': 'faulty', 'rules': [FAULTY_RULE]},
+                      lambda c: {'description': 'faulty', 'metadata': 'm'}),
+    # The rules of an IP policy, each written with a request of its own (the task's object is the policy).
+    'ip_policy_rule': Case(ngrok_ip_policy, '/ip_policy_rules', lambda c: {'description': 'faulty', 'rules': [FAULTY_RULE]},
+                           lambda c: {'description': 'faulty', 'rules': [dict(FAULTY_RULE, metadata='m')]},
+                           delete=lambda c: {'description': 'faulty', 'rules': []}, child=True),
 }
 CASES['edge_route'].collection_of = lambda ctx: '/edges/https/%s/routes' % ctx['edge']
 
@@ -131,9 +154,7 @@ def prepare(emulator, case, operation):
 
 
 def act(emulator, case, operation, ctx, timeout):
-    args = {'create': case.create, 'lookup': case.create, 'update': case.update}.get(operation, case.create)(ctx)
-    if operation == 'delete':
-        args = dict(args, state='absent')
+    args = {'create': case.create, 'lookup': case.create, 'update': case.update, 'delete': case.delete}[operation](ctx)
     return run(emulator, case, args, timeout)
 
 
@@ -171,7 +192,7 @@ def test_a_create_processed_but_unanswered_is_adopted_not_repeated(emulator, wai
     assert result['changed'] is True
     assert len(case.found(emulator, ctx)) == 1
     assert [(e['method'], e['path']) for e in emulator.requests()].count(('POST', path)) == 1
-    assert result[next(key for key in ('backend', 'edge', 'route', 'reserved_domain') if key in result)]['id'] == case.found(emulator, ctx)[0]['id']
+    assert case.object_id(result) == case.found(emulator, ctx)[0]['id']
 
 
 # The faults after which a request may have been processed although its answer was lost.
@@ -188,7 +209,10 @@ def test_a_delete_processed_but_unanswered_reports_the_change(emulator, waits, n
     assert case.found(emulator, ctx) == []
     deletes = [(e['method'], e['status']) for e in emulator.requests() if e['method'] == 'DELETE']
     assert deletes == [('DELETE', TRANSIENT[fault][0].get('status')), ('DELETE', 404)]
-    assert result['diff']['before']['id'] and result['diff']['after'] == {}
+    if case.child:
+        assert result['diff']['before']['rules'] and result['diff']['after']['rules'] == []
+    else:
+        assert result['diff']['before']['id'] and result['diff']['after'] == {}
 
 
 # A route module, an edge module and a domain's certificate policy to purge: (its path, the body that sets it, the
