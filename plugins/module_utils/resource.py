@@ -18,9 +18,14 @@ ID_BODY_LENGTH = 27  # base62 KSUID after the prefix
 
 
 def with_article(noun):
-    """``noun`` with its indefinite article: "an IP policy", "a reserved domain" (by its first letter: the kinds
-    here that start with a vowel letter are read with a vowel sound)."""
-    return '%s %s' % ('an' if noun[:1].lower() in 'aeiou' else 'a', noun)
+    """``noun`` with its indefinite article: "an IP policy", "an HTTPS edge", "a reserved domain". An initialism
+    is read letter by letter, so it takes "an" when its first letter's name starts with a vowel sound."""
+    first = noun.split(' ', 1)[0]
+    if first.isupper() and len(first) > 1:
+        vowel_sound = first[0] in 'AEFHILMNORSX'
+    else:
+        vowel_sound = noun[:1].lower() in 'aeiou'
+    return '%s %s' % ('an' if vowel_sound else 'a', noun)
 
 
 def looks_like_id(value, prefix):

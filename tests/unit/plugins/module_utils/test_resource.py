@@ -67,4 +67,6 @@ def test_the_uploaded_certificate_is_not_the_one_ngrok_issued():
 def test_messages_name_a_kind_with_its_article():
     assert with_article('IP policy') == 'an IP policy'
     assert with_article('reserved domain') == 'a reserved domain'
+    assert with_article('HTTPS edge') == 'an HTTPS edge'
+    assert with_article('HTTP response backend') == 'an HTTP response backend'
     assert with_article(WEIGHTED.kind) == 'a weighted backend'
