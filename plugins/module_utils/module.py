@@ -56,8 +56,23 @@ def connection_problems(params):
     return problems
 
 
-def new_module(argument_spec, **kwargs):
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **kwargs)
+class NgrokModule(AnsibleModule):
+    """AnsibleModule that also hides the secrets inside option values (``secrets_in(params)``: the client
+    secrets of a traffic policy), from the moment the options are read: a failure of Ansible's own checks
+    prints the invocation too. ``no_log`` can only hide a whole option, and a whole policy would hide every
+    word in it ("deny", "restrict-ips") wherever it appears in the output."""
+
+    def __init__(self, argument_spec, secrets_in=None, **kwargs):
+        self._secrets_in = secrets_in or (lambda params: [])
+        super(NgrokModule, self).__init__(argument_spec=argument_spec, **kwargs)
+
+    def _load_params(self):
+        super(NgrokModule, self)._load_params()
+        self.no_log_values.update(secret for secret in self._secrets_in(self.params) if secret)
+
+
+def new_module(argument_spec, secrets_in=None, **kwargs):
+    module = NgrokModule(argument_spec, secrets_in=secrets_in, supports_check_mode=True, **kwargs)
     if not HAS_REQUESTS:
         module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
     problems = connection_problems(module.params)
@@ -87,7 +102,8 @@ def run_and_exit(module, task):
 
 def run_resource_module(resource):
     """main() of a resource module: everything but the declaration and the documentation."""
-    module = new_module(resource_argument_spec(resource))
+    module = new_module(resource_argument_spec(resource), secrets_in=lambda params: [
+        secret for field in resource.fields for secret in field.secrets_in(params.get(field.name))])
     client = new_client(module)
     engine = ResourceEngine(resource, module.params, client, check_mode=module.check_mode)
     run_and_exit(module, engine.run)

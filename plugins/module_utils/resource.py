@@ -8,7 +8,7 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.community.ngrok.plugins.module_utils.fields import JsonText, Text, named
+from ansible_collections.community.ngrok.plugins.module_utils.fields import Field, JsonText, Text, named
 
 # Documented limits for edges and routes; backends use the same ones (ERR_NGROK_6503/6504).
 DESCRIPTION_MAX_BYTES = 255
@@ -75,6 +75,9 @@ class Resource:
     delete_checks_users  a delete first searches the objects that use this one and fails, before any
                  write, when there are any (the contract for every type; the backends still let the API
                  refuse and name the users afterwards)
+    scope        {API name: value} every object of this type has, where the API lists other objects at the
+                 same path (agent endpoints beside cloud endpoints in /endpoints: ``{'type': 'cloud'}``):
+                 every lookup filters on it, an object found by id must have it, a create sends it
 
     Which objects name this one (and so must be named when a delete is refused) is not declared here
     but in reference_table.REFERENCES.
@@ -82,7 +85,7 @@ class Resource:
 
     def __init__(self, kind, path, list_key, id_prefix, result_key, fields, readonly=(), validate=None,
                  parent=None, natural_key=None, purge_option=None, required_for_create=(), filterable=(),
-                 exclusive=(), derived=None, recomputed=None, delete_checks_users=False):
+                 exclusive=(), derived=None, recomputed=None, delete_checks_users=False, scope=None):
         self.kind = kind
         self.path = path
         self.list_key = list_key
@@ -101,6 +104,8 @@ class Resource:
         self.derived = derived or (lambda predicted: None)
         self.recomputed = dict(recomputed or {})
         self.delete_checks_users = delete_checks_users
+        # (field, value) pairs, the shape of a lookup's keys (TaskContext.find, server_filter.filter_for).
+        self.scope = [(Field(name), value) for name, value in sorted((scope or {}).items())]
 
     def field(self, name):
         return named(self.fields, name)
