@@ -18,7 +18,7 @@ import time
 import pytest
 
 from ansible_collections.community.ngrok.plugins.modules import (
-    ngrok_backend_info, ngrok_edge_route, ngrok_failover_backend, ngrok_http_response_backend, ngrok_https_edge,
+    ngrok_backend_info, ngrok_cloud_endpoint, ngrok_edge_route, ngrok_failover_backend, ngrok_http_response_backend, ngrok_https_edge,
     ngrok_reserved_domain, ngrok_tunnel_group_backend, ngrok_weighted_backend,
 )
 from ansible_collections.community.ngrok.plugins.module_utils.client import MAX_RETRIES
@@ -43,7 +43,8 @@ def _domain(emulator):
     return {}
 
 
-LIST_KEYS = {'/edges/https': 'https_edges', '/reserved_domains': 'reserved_domains'}
+LIST_KEYS = {'/edges/https': 'https_edges', '/reserved_domains': 'reserved_domains', '/endpoints': 'endpoints'}
+POLICY = {'on_http_request': [{'actions': [{'type': 'deny'}]}]}
 
 
 def _listed(path):
@@ -87,6 +88,11 @@ CASES = {
                             lambda c: {'domain': 'faulty.example.com', 'description': 'faulty'},
                             lambda c: {'domain': 'faulty.example.com', 'description': 'faulty',
                                        'certificate_management_policy': {'private_key_type': 'rsa'}}),
+    # An internal endpoint: its delete also lists the endpoints (those that forward to it).
+    'cloud_endpoint': Case(ngrok_cloud_endpoint, '/endpoints',
+                           lambda c: {'url': 'https://faulty.internal', 'description': 'faulty', 'traffic_policy': POLICY},
+                           lambda c: {'url': 'https://faulty.internal', 'description': 'faulty',
+                                      'traffic_policy': 'on_http_request: [{actions: [{type: deny, config: {status_code: 404}}]}]'}),
 }
 CASES['edge_route'].collection_of = lambda ctx: '/edges/https/%s/routes' % ctx['edge']
 
@@ -171,7 +177,7 @@ def test_a_create_processed_but_unanswered_is_adopted_not_repeated(emulator, wai
     assert result['changed'] is True
     assert len(case.found(emulator, ctx)) == 1
     assert [(e['method'], e['path']) for e in emulator.requests()].count(('POST', path)) == 1
-    assert result[next(key for key in ('backend', 'edge', 'route', 'reserved_domain') if key in result)]['id'] == case.found(emulator, ctx)[0]['id']
+    assert result[next(key for key in ('backend', 'edge', 'route', 'reserved_domain', 'endpoint') if key in result)]['id'] == case.found(emulator, ctx)[0]['id']
 
 
 # The faults after which a request may have been processed although its answer was lost.
