@@ -141,12 +141,18 @@ class ResourceEngine:
         if current is None:
             return None
         resource, before = self.resource, self.resource.view(current)
+        if not matches(resource.scope, current):  # found by id: an agent endpoint is no cloud endpoint
+            raise ModuleFailure('id: %s is not a %s (%s)' % (current['id'], resource.kind, ', '.join(
+                '%s %s' % (field.api_name, field.read(current)) for field, dummy in resource.scope)))
         for field in self.given():
             wanted = field.from_user(self.params[field.name])
             if field.immutable and not field.equal(wanted, before[field.name]):
                 raise ModuleFailure('%s: %s is %s, not %s; the %s of a %s cannot change (another %s is another %s%s)' % (
                     field.name, resource.describe(current), before[field.name], wanted, field.name, resource.kind, field.name,
                     resource.kind, ': leave out id to manage it' if self.params.get('id') else ''))
+            refused = field.change_problem(wanted, before[field.name])
+            if refused:  # a part the API cannot change in place (a cloud endpoint URL's scheme)
+                raise ModuleFailure('%s: %s is %s, not %s; %s' % (field.name, resource.describe(current), before[field.name], wanted, refused))
         return current
 
     def parent_id(self):
@@ -258,7 +264,8 @@ class ResourceEngine:
         if self.check_mode:
             self.write_children(None, plans, after, [])
             return self.result(True, None, after)
-        body = dict((field.api_name, field.to_api(want[field.name])) for field in self.given())
+        body = dict((field.api_name, value) for field, value in resource.scope)
+        body.update((field.api_name, field.to_api(want[field.name])) for field in self.given())
         created = self.client.create(resource.collection_path(self.parent_id()), body,
                                      find_created=lambda: self.find(fresh=True))
         after = resource.view(created)

@@ -117,6 +117,17 @@ class Field:
         ``equal()`` accepts has one of them). A value that is already canonical on both sides is itself."""
         return [value], True
 
+    def change_problem(self, want, have):  # pylint: disable=unused-argument
+        """Why the API cannot change this field of an existing object from ``have`` to ``want`` (both
+        canonical), or None. ``immutable`` fields refuse any change; others may refuse a part of one."""
+        return None
+
+    def secrets_in(self, value):  # pylint: disable=unused-argument
+        """Secret texts inside a raw option value that ``no_log`` cannot mark, as it marks a whole option (the
+        client secret of a traffic policy's action): the module hides them wherever they appear in its
+        output, its own invocation included (module.py). Called on the value as given, before any check."""
+        return []
+
     def mask(self, value, other=None, compare=True):
         """Value fit for output. Secrets are hidden; a secret that differs from ``other`` says so."""
         if not self.secret or value in (None, ''):

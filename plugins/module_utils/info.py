@@ -76,8 +76,9 @@ class Listing:
         kind_of_id = self.check(params)
         keys = [(field, field.from_user(params[field.name])) for field in self.filters if params.get(field.name) is not None]
         if kind_of_id:
-            item = client.get_if_exists(self.types[kind_of_id].item_path(params['id']))
-            return [(kind_of_id, item)] if item is not None and matches(keys, item) else []
+            resource = self.types[kind_of_id]
+            item = client.get_if_exists(resource.item_path(params['id']))
+            return [(kind_of_id, item)] if item is not None and matches(resource.scope + keys, item) else []
         context = context or TaskContext(client)
         kinds = sorted(self.types) if params.get('type', ALL) == ALL else [params['type']]
         return [(kind, item) for kind in kinds for item in context.find(self.types[kind], keys)]

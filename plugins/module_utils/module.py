@@ -97,17 +97,24 @@ class NgrokModule(AnsibleModule):
     ``compression: true`` raises "TypeError: argument of type 'bool' is not iterable" with a traceback
     (ansible/ansible#81631, open since 2023-09). ``_load_params`` runs in ``AnsibleModule.__init__`` before
     that check: the raw values are put in shape there (see shape_dict_options), and the task fails after
-    ``__init__`` with a message naming each option given a wrong value and its sub-options."""
+    ``__init__`` with a message naming each option given a wrong value and its sub-options.
 
-    def __init__(self, *args, **kwargs):
+    It also hides the secrets inside option values (``secrets_in(params)``: the client secrets of a traffic
+    policy), from the moment the options are read: a failure of Ansible's own checks prints the invocation
+    too. ``no_log`` can only hide a whole option, and a whole policy would hide every word in it ("deny",
+    "restrict-ips") wherever it appears in the output."""
+
+    def __init__(self, argument_spec, secrets_in=None, **kwargs):
         self.not_dicts = []
-        super(NgrokModule, self).__init__(*args, **kwargs)
+        self._secrets_in = secrets_in or (lambda params: [])
+        super(NgrokModule, self).__init__(argument_spec=argument_spec, **kwargs)
         if self.not_dicts:
             self.fail_json(msg='invalid input: ' + '; '.join(self.not_dicts), invalid=self.not_dicts)
 
     def _load_params(self):
         super(NgrokModule, self)._load_params()
         self.not_dicts = shape_dict_options(self.argument_spec, self.params)
+        self.no_log_values.update(secret for secret in self._secrets_in(self.params) if secret)
 
     def fail_json(self, msg, **kwargs):
         # Taking a wrong value out can make ansible-core's own checks fail on what it left behind (a required
@@ -172,8 +179,8 @@ def _is_boolean(value):
         return False
 
 
-def new_module(argument_spec, **kwargs):
-    module = NgrokModule(argument_spec=argument_spec, supports_check_mode=True, **kwargs)
+def new_module(argument_spec, secrets_in=None, **kwargs):
+    module = NgrokModule(argument_spec, secrets_in=secrets_in, supports_check_mode=True, **kwargs)
     if not HAS_REQUESTS:
         module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
     problems = connection_problems(module.params)
@@ -203,7 +210,8 @@ def run_and_exit(module, task):
 
 def run_resource_module(resource):
     """main() of a resource module: everything but the declaration and the documentation."""
-    module = new_module(resource_argument_spec(resource))
+    module = new_module(resource_argument_spec(resource), secrets_in=lambda params: [
+        secret for field in resource.fields for secret in field.secrets_in(params.get(field.name))])
     client = new_client(module)
     engine = ResourceEngine(resource, module.params, client, check_mode=module.check_mode)
     run_and_exit(module, engine.run)

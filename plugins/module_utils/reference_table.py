@@ -12,6 +12,10 @@ __metaclass__ = type
 
 from ansible_collections.community.ngrok.plugins.module_utils.backends import FAILOVER, WEIGHTED
 from ansible_collections.community.ngrok.plugins.module_utils.edges import HTTPS_EDGE, ROUTE
+from ansible_collections.community.ngrok.plugins.module_utils.endpoints import (
+    ANY_CLOUD_ENDPOINT, CLOUD_ENDPOINT, forwarded_to, forwarded_urls, hosts_of, restricting_ip_policies,
+)
+from ansible_collections.community.ngrok.plugins.module_utils.ip_policies import ANY_IP_POLICY
 from ansible_collections.community.ngrok.plugins.module_utils.references import Reference, find_users
 from ansible_collections.community.ngrok.plugins.module_utils.reserved_domains import ANY_RESERVED_DOMAIN, domains_serving
 
@@ -24,6 +28,12 @@ REFERENCES = (
     # an edge's hostports, served by their reserved domain or a reserved wildcard above it
     Reference(HTTPS_EDGE, 'hostports', targets=ANY_RESERVED_DOMAIN, key='domain',
               names=lambda hostports: domains_serving(hostport.rsplit(':', 1)[0] for hostport in hostports)),
+    # a cloud endpoint's URL, served the same way
+    Reference(CLOUD_ENDPOINT, 'url', targets=ANY_RESERVED_DOMAIN, key='domain', names=lambda url: domains_serving(hosts_of(url))),
+    # the IP policies a cloud endpoint's restrict-ips actions check
+    Reference(CLOUD_ENDPOINT, 'traffic_policy', targets=ANY_IP_POLICY, names=restricting_ip_policies),
+    # the internal endpoints a cloud endpoint's forward-internal actions send traffic to, by URL
+    Reference(CLOUD_ENDPOINT, 'traffic_policy', targets=ANY_CLOUD_ENDPOINT, key='url', names=forwarded_urls, applies=forwarded_to),
 )
 
 

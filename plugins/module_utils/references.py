@@ -177,9 +177,11 @@ class Reference:
     targets  the AnyOf the names are of; by default the option's own (a Ref, RefList or WeightedRefs)
     names    callable(canonical value of the option) -> the names it holds; by default the option's names_in
     key      what of a target object those names are: its "id" unless said otherwise
+    applies  callable(target API object) -> whether it can be named this way at all (only an internal
+             endpoint is forwarded to): for the others the search reads nothing
     """
 
-    def __init__(self, source, path, targets=None, names=None, key='id'):
+    def __init__(self, source, path, targets=None, names=None, key='id', applies=None):
         self.source = source
         self.path = path.split('.')
         self._option = source.field(self.path[0])
@@ -189,6 +191,7 @@ class Reference:
         self.targets = targets or field.targets
         self.names = names or field.names_in
         self.key = key
+        self.applies = applies or (lambda api_object: True)
 
     def value_in(self, api_object):
         """The canonical value of the option in one of the source's API objects."""
@@ -209,7 +212,7 @@ def find_users(context, references, resource, api_object):
     refuses is skipped, so an account without edges still gets its backends' users."""
     users = []
     for reference in references:
-        if reference.targets.includes(resource):
+        if reference.targets.includes(resource) and reference.applies(api_object):
             users.extend(reference.users(context, api_object))
     return users
 

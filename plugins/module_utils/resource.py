@@ -8,7 +8,7 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.community.ngrok.plugins.module_utils.fields import JsonText, Text, named
+from ansible_collections.community.ngrok.plugins.module_utils.fields import Field, JsonText, Text, named
 
 # Limits of every object, in characters: the texts of ERR_NGROK_6503/6504 (backends) and 7073/7074 (edges and
 # routes) say characters, although the OpenAPI field descriptions say bytes.
@@ -96,6 +96,9 @@ class Resource:
     children     ChildSets (child_sets.py): objects of another type that belong to this one and are declared
                  in the same task, as a set keyed by one of their fields (an IP policy's rules). A view holds
                  them under the set's option: None until they are read, [] for a new object
+    scope        {API name: value} every object of this type has, where the API lists other objects at the
+                 same path (agent endpoints beside cloud endpoints in /endpoints: ``{'type': 'cloud'}``):
+                 every lookup filters on it, an object found by id must have it, a create sends it
 
     Which objects name this one (and so must be named when a delete is refused) is not declared here
     but in reference_table.REFERENCES.
@@ -104,7 +107,7 @@ class Resource:
     def __init__(self, kind, path, list_key, id_prefix, result_key, fields, readonly=(), validate=None,
                  parent=None, natural_key=None, purge_option=None, required_for_create=(), server_sets=None,
                  validate_change=None, filterable=(), exclusive=(), derived=None, recomputed=None,
-                 delete_checks_users=False, children=(), plural=None):
+                 delete_checks_users=False, children=(), plural=None, scope=None):
         self.kind = kind
         self.plural = plural or kind + 's'
         self.path = path
@@ -127,6 +130,8 @@ class Resource:
         self.recomputed = dict(recomputed or {})
         self.delete_checks_users = delete_checks_users
         self.children = tuple(children)
+        # (field, value) pairs, the shape of a lookup's keys (TaskContext.find, server_filter.filter_for).
+        self.scope = [(Field(name), value) for name, value in sorted((scope or {}).items())]
 
     def field(self, name):
         return named(self.fields, name)

@@ -33,7 +33,11 @@ def filter_for(resource, keys):
     A field that the API stores in one form only (a description, a domain) gives an exact equality;
     JSON metadata does not (the same data can be written in many layouts, and ``filter`` compares text):
     when an exact equality is available the JSON field is left to the comparison after the answer,
-    else the filter tries the usual layouts and is not exact."""
+    else the filter tries the usual layouts and is not exact.
+
+    The resource's scope (``obj.type == "cloud"``) comes first in every filter, also one without keys (a
+    listing of every object of the type); it never counts as the exact equality that narrows a lookup."""
+    scope = [equality(field.api_name, [value]) for field, value in resource.scope]
     clauses = []
     for field, value in keys:
         if field.filter_name not in resource.filterable:
@@ -44,11 +48,11 @@ def filter_for(resource, keys):
         except ValueError:
             continue
     if not clauses:
-        return None, False
+        return (' && '.join(scope), True) if scope and not keys else (None, False)
     exact = [text for text, is_exact in clauses if is_exact]
     if exact:
-        return ' && '.join(exact), True
-    return ' && '.join(text for text, dummy in clauses), False
+        return ' && '.join(scope + exact), True
+    return ' && '.join(scope + [text for text, dummy in clauses]), False
 
 
 def refused(error):

@@ -52,8 +52,10 @@ class TaskContext:
         Where the list takes a ``filter`` on those fields, the API selects them: one request whatever the
         number of objects. Without one, or when the API refuses it (then for the rest of the task), or when
         the filter is not exact and selected nothing, the whole list is read, 100 objects a request, and
-        compared here. A whole list already read in this task is used as it is."""
+        compared here. A whole list already read in this task is used as it is. Only objects in the
+        resource's scope (cloud endpoints, not agent endpoints) are found."""
         expression, exact = filter_for(resource, keys)
+        keys = resource.scope + list(keys)
         if (expression is not None and resource.path not in self._refused_filters
                 and (fresh or (resource.path, None) not in self._lists)):
             try:

@@ -28,10 +28,10 @@ description:
     without certificate settings gets managed certificates) or a certificate uploaded to ngrok (O(certificate_id)).
     The API keeps one of the two, so setting one replaces the other in the same update. O(purge_certificate)
     removes the one that is set but not given, with one request.
-  - Releasing a domain that an HTTPS edge still uses (its hostports, through the domain or a wildcard above
-    them) fails before any change and names the edges (also returned as RV(used_by)); finding them lists the
-    HTTPS edges. In check mode the task warns instead, since an earlier task of the same run may only have
-    pretended to remove those uses.
+  - Releasing a domain that an HTTPS edge or a cloud endpoint still uses (the edge's hostports or the endpoint's
+    URL, through the domain or a wildcard above them) fails before any change and names them (also returned as
+    RV(used_by)); finding them lists the HTTPS edges and the endpoints. In check mode the task warns instead,
+    since an earlier task of the same run may only have pretended to remove those uses.
 extends_documentation_fragment:
   - community.ngrok.ngrok
   - community.ngrok.ngrok.resource

@@ -46,3 +46,18 @@ def test_unit_tests_install_what_their_emulator_needs():
     """The unit tests' emulator runs on the unit tests' interpreter (ansible-test's virtualenv)."""
     emulator = _requirements('tests/emulator/requirements.txt')
     assert emulator and set(emulator) <= set(_requirements('tests/unit/requirements.txt'))
+
+
+def test_the_cloud_endpoints_guide_shows_the_example_playbook_as_it_is():
+    """docs/docsite/rst/cloud_endpoints.rst shows examples/cloud_endpoints.yml, which make demo runs."""
+    with open(os.path.join(ROOT, 'examples', 'cloud_endpoints.yml')) as handle:
+        example = handle.read()
+    with open(os.path.join(ROOT, 'docs', 'docsite', 'rst', 'cloud_endpoints.rst')) as handle:
+        guide = handle.read()
+    block = guide.split('.. code-block:: yaml+jinja\n\n', 1)[1]
+    shown = []
+    for line in block.splitlines():
+        if line and not line.startswith('   '):
+            break
+        shown.append(line[3:])
+    assert '\n'.join(shown).strip('\n') == example[example.index('\n- name: ') + 1:].strip('\n')

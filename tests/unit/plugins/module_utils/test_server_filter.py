@@ -10,6 +10,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.community.ngrok.plugins.module_utils.backends import HTTP_RESPONSE
+from ansible_collections.community.ngrok.plugins.module_utils.endpoints import CLOUD_ENDPOINT
 from ansible_collections.community.ngrok.plugins.module_utils.errors import NgrokAPIError
 from ansible_collections.community.ngrok.plugins.module_utils.ip_policies import IP_POLICY_RULE, RULES
 from ansible_collections.community.ngrok.plugins.module_utils.reserved_domains import RESERVED_DOMAIN
@@ -54,3 +55,18 @@ def test_only_a_400_is_a_refusal_of_the_filter():
     assert refused(error(400))
     assert not any(refused(error(status)) for status in (401, 403, 404, 429, 500, 503))
     assert not refused(NgrokAPIError('GET', '/reserved_domains', msg='connection lost'))
+
+
+def endpoint_keys(**values):
+    return [(CLOUD_ENDPOINT.field(name), CLOUD_ENDPOINT.field(name).from_user(value)) for name, value in values.items()]
+
+
+def test_a_scoped_type_filters_on_its_scope_first_which_never_narrows_a_lookup_alone():
+    """/endpoints lists agent endpoints too: every lookup of cloud endpoints says type == "cloud", and JSON
+    metadata alone still tries its layouts (the scope is no exact equality of the lookup's own)."""
+    assert filter_for(CLOUD_ENDPOINT, endpoint_keys(url='HTTPS://Shop.example.com:443')) == (
+        'obj.type == "cloud" && obj.url == "https://shop.example.com"', True)
+    assert filter_for(CLOUD_ENDPOINT, endpoint_keys(metadata={'a': 1})) == (
+        r'obj.type == "cloud" && obj.metadata in ["{\"a\":1}", "{\"a\": 1}"]', False)
+    assert filter_for(CLOUD_ENDPOINT, []) == ('obj.type == "cloud"', True)
+    assert filter_for(CLOUD_ENDPOINT, endpoint_keys(description='broken \udc80')) == (None, False)

@@ -14,8 +14,9 @@ import string
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from ansible_collections.community.ngrok.plugins.modules import (
-    ngrok_backend_info, ngrok_edge_route, ngrok_failover_backend, ngrok_http_response_backend, ngrok_https_edge,
-    ngrok_ip_policy, ngrok_ip_policy_info, ngrok_reserved_domain, ngrok_reserved_domain_info, ngrok_tunnel_group_backend,
+    ngrok_backend_info, ngrok_cloud_endpoint, ngrok_cloud_endpoint_info, ngrok_edge_route, ngrok_failover_backend,
+    ngrok_http_response_backend, ngrok_https_edge, ngrok_ip_policy, ngrok_ip_policy_info, ngrok_reserved_domain,
+    ngrok_reserved_domain_info, ngrok_tunnel_group_backend,
     ngrok_weighted_backend,
 )
 from ansible_collections.community.ngrok.tests.unit.helpers import module_args, run_module
@@ -113,6 +114,33 @@ def rule_mutations():
     ]
 
 
+DENY = {'on_http_request': [{'actions': [{'type': 'deny'}]}]}
+BINDINGS = ['public', 'internal', 'kubernetes']
+not_a_label_character = st.sampled_from(['_', '!', '%', '(', '~', '\u00e9', '\u2603'])
+
+
+def url_mutations():
+    """What is never an endpoint URL, in the url option of ngrok_cloud_endpoint and ngrok_cloud_endpoint_info."""
+    return [
+        mutation('it needs a scheme', st.text(alphabet=string.ascii_letters + string.digits + '.-', min_size=1, max_size=20).map(
+            lambda w: {'url': w})),
+        mutation('has the scheme', st.sampled_from(['ftp', 'ws', 'wss', 'file', 'grpc', 'HTTPX']).map(lambda w: {'url': w + '://a.example.com'})),
+        mutation('must not have a path, query or fragment', st.tuples(st.sampled_from('/?#'), label).map(
+            lambda parts: {'url': 'https://a.internal%s%s' % parts})),
+        mutation("must not end with '/'", label.map(lambda w: {'url': 'https://%s.internal/' % w})),
+        mutation('has the port', st.one_of(st.integers(min_value=65536), st.just(0), not_a_number).map(
+            lambda port: {'url': 'https://a.internal:%s' % port})),
+        mutation('needs a port', label.map(lambda w: {'url': 'tcp://%s.internal' % w})),
+        mutation('in its host', st.tuples(label, not_a_label_character, label).map(lambda parts: {'url': 'https://%s%s%s.example.com' % parts})),
+        mutation('must not contain blanks or control characters', st.tuples(label, st.sampled_from([' ', '\t', '\n', '\x00', '\x7f'])).map(
+            lambda parts: {'url': 'https://%s%s.example.com' % parts})),
+    ]
+
+
+def policy_in(rules):
+    return {'traffic_policy': {'on_http_request': rules}}
+
+
 def out_of(low, high):
     return st.one_of(st.integers(max_value=low - 1), st.integers(min_value=high + 1))
 
@@ -198,6 +226,38 @@ MODULES = {
             lambda p: p + 'A' * 27)).map(lambda w: {'id': w})),
         mutation('metadata: must be a string or a dictionary', st.lists(st.integers(), max_size=2).map(lambda v: {'metadata': v})),
         mutation('Unsupported parameters', st.sampled_from(['state', 'type', 'rules', 'cidr']).map(lambda k: {k: 'x'})),
+    ]),
+    'cloud_endpoint': (ngrok_cloud_endpoint, {'url': 'https://api.internal', 'traffic_policy': DENY}, common('ep_') + url_mutations() + [
+        mutation('a public https endpoint listens on port 443', st.integers(1, 65535).filter(lambda n: n != 443).map(
+            lambda n: {'url': 'https://a.example.com:%d' % n})),
+        mutation('an internal endpoint has a host ending in .internal', label.map(
+            lambda w: {'url': 'https://%s.example.com' % w, 'bindings': ['internal']})),
+        mutation('bindings: an endpoint has exactly one binding', st.lists(st.sampled_from(BINDINGS), min_size=2, max_size=3, unique=True).map(
+            lambda bindings: {'bindings': bindings})),
+        mutation('bindings', words.filter(lambda w: w not in BINDINGS).map(lambda w: {'bindings': [w]})),
+        mutation('pooling_enabled', st.sampled_from(['maybe', 'sometimes', 'ja!']).map(lambda w: {'pooling_enabled': w})),
+        mutation('traffic_policy: must be a dictionary, or its text in JSON or YAML', st.one_of(
+            st.integers(), st.floats(allow_nan=False), st.lists(st.integers(), max_size=3)).map(lambda v: {'traffic_policy': v})),
+        mutation('traffic_policy: neither JSON nor YAML', st.sampled_from(['a: [b', 'on_http_request: {', '"unclosed', 'a: b: c']).map(
+            lambda text: {'traffic_policy': text})),
+        mutation('traffic_policy: a traffic policy is a mapping of phases', st.one_of(words.map(lambda w: 'x' + w), st.just('- 1')).map(
+            lambda text: {'traffic_policy': text})),
+        mutation('unknown phase', words.filter(lambda w: not w.startswith('on_')).map(
+            lambda w: {'traffic_policy': {w: [{'actions': [{'type': 'deny'}]}]}})),
+        mutation('must be a list of at least one action', st.sampled_from([[], None, 'deny', {}, 3]).map(
+            lambda actions: policy_in([{'actions': actions}]))),
+        mutation('has no field', words.filter(lambda w: w not in ('name', 'expressions', 'actions')).map(
+            lambda w: policy_in([{w: 'x', 'actions': [{'type': 'deny'}]}]))),
+        mutation('must be the name of an action', st.sampled_from([None, '', 3, ['deny'], {}]).map(
+            lambda kind: policy_in([{'actions': [{'type': kind}]}]))),
+        mutation('a cloud endpoint needs a policy with at least one rule', st.sampled_from(
+            [{}, {'on_http_request': []}, 'on_http_request: []', '{}']).map(lambda policy: {'traffic_policy': policy})),
+    ]),
+    'cloud_endpoint_info': (ngrok_cloud_endpoint_info, {}, url_mutations() + [
+        mutation('is not the id of a cloud endpoint', st.one_of(words, st.sampled_from(['bkdhr_', 'edghts_', 'rd_']).map(
+            lambda p: p + 'A' * 27)).map(lambda w: {'id': w})),
+        mutation('metadata: must be a string or a dictionary', st.lists(st.integers(), max_size=2).map(lambda v: {'metadata': v})),
+        mutation('Unsupported parameters', st.sampled_from(['state', 'traffic_policy', 'bindings', 'limit']).map(lambda k: {k: 'x'})),
     ]),
     'backend_info': (ngrok_backend_info, {}, [
         mutation('is not the id of a backend', words.map(lambda w: {'id': w})),

@@ -18,8 +18,8 @@ import time
 import pytest
 
 from ansible_collections.community.ngrok.plugins.modules import (
-    ngrok_backend_info, ngrok_edge_route, ngrok_failover_backend, ngrok_http_response_backend, ngrok_https_edge,
-    ngrok_ip_policy, ngrok_reserved_domain, ngrok_tunnel_group_backend, ngrok_weighted_backend,
+    ngrok_backend_info, ngrok_cloud_endpoint, ngrok_edge_route, ngrok_failover_backend, ngrok_http_response_backend,
+    ngrok_https_edge, ngrok_ip_policy, ngrok_reserved_domain, ngrok_tunnel_group_backend, ngrok_weighted_backend,
 )
 from ansible_collections.community.ngrok.plugins.module_utils.client import MAX_RETRIES
 from ansible_collections.community.ngrok.tests.unit.helpers import module_args, run_module
@@ -47,7 +47,8 @@ def _domain(emulator):
 
 
 LIST_KEYS = {'/edges/https': 'https_edges', '/reserved_domains': 'reserved_domains', '/ip_policies': 'ip_policies',
-             '/ip_policy_rules': 'ip_policy_rules'}
+             '/ip_policy_rules': 'ip_policy_rules', '/endpoints': 'endpoints'}
+POLICY = {'on_http_request': [{'actions': [{'type': 'deny'}]}]}
 
 
 def _listed(path):
@@ -78,7 +79,7 @@ class Case:
         """The id of the object in a module's result."""
         if self.child:
             return result['ip_policy']['rules'][0]['id']
-        return result[next(key for key in ('backend', 'edge', 'route', 'reserved_domain', 'ip_policy') if key in result)]['id']
+        return result[next(key for key in ('backend', 'edge', 'route', 'reserved_domain', 'ip_policy', 'endpoint') if key in result)]['id']
 
 
 CASES = {
@@ -110,6 +111,11 @@ CASES = {
     'ip_policy_rule': Case(ngrok_ip_policy, '/ip_policy_rules', lambda c: {'description': 'faulty', 'rules': [FAULTY_RULE]},
                            lambda c: {'description': 'faulty', 'rules': [dict(FAULTY_RULE, metadata='m')]},
                            delete=lambda c: {'description': 'faulty', 'rules': []}, child=True),
+    # An internal endpoint: its delete also lists the endpoints (those that forward to it).
+    'cloud_endpoint': Case(ngrok_cloud_endpoint, '/endpoints',
+                           lambda c: {'url': 'https://faulty.internal', 'description': 'faulty', 'traffic_policy': POLICY},
+                           lambda c: {'url': 'https://faulty.internal', 'description': 'faulty',
+                                      'traffic_policy': 'on_http_request: [{actions: [{type: deny, config: {status_code: 404}}]}]'}),
 }
 CASES['edge_route'].collection_of = lambda ctx: '/edges/https/%s/routes' % ctx['edge']
 

@@ -54,7 +54,7 @@ def seed(emulator, count, **body):
 def test_requests_of_each_task_whatever_the_number_of_domains(emulator):
     """Found by domain with one filtered request among 250 domains (paging would take 3): check-mode create
     1 GET; create GET + POST; no-op GET; no-op by id GET; check-mode update GET; update GET + PATCH; check-mode
-    delete and delete also list the edges (the domain's users); delete again GET."""
+    delete and delete also list the edges and the endpoints (the domain's users); delete again GET."""
     seed(emulator, 250)
     shop = by_domain('shop.example.com')
     check, log = run(emulator, check_mode=True, domain='shop.example.com', description='shop')
@@ -87,11 +87,12 @@ def test_requests_of_each_task_whatever_the_number_of_domains(emulator):
     assert check['reserved_domain'] == dict(updated['reserved_domain'], certificate_management_status=None)
     assert updated['diff']['before'] == created['reserved_domain']
 
+    users = [('GET', '/edges/https', None), ('GET', '/endpoints', None)]
     check, log = run(emulator, check_mode=True, domain='shop.example.com', state='absent')
-    assert check['changed'] is True and calls(log) == [shop, ('GET', '/edges/https', None)]
+    assert check['changed'] is True and calls(log) == [shop] + users
     deleted, log = run(emulator, domain='shop.example.com', state='absent')
     assert deleted['changed'] is True
-    assert calls(log) == [shop, ('GET', '/edges/https', None), ('DELETE', item(created), None)]
+    assert calls(log) == [shop] + users + [('DELETE', item(created), None)]
     assert deleted['reserved_domain'] == updated['reserved_domain'] and deleted['diff']['after'] == {}
     again, log = run(emulator, domain='shop.example.com', state='absent')
     assert again['changed'] is False and calls(log) == [shop] and again['reserved_domain'] == {}
@@ -271,7 +272,7 @@ def test_a_domain_used_by_an_edge_is_not_released_and_the_edge_is_named(emulator
     assert result['used_by'] == ['HTTPS edge %s (shop edge)' % edge_id]
     assert result['msg'].startswith('cannot delete reserved domain rd_') and result['msg'].endswith(
         ': it is used by HTTPS edge %s (shop edge)' % edge_id)
-    assert [entry['method'] for entry in log] == ['GET', 'GET']  # no write at all
+    assert [entry['method'] for entry in log] == ['GET', 'GET', 'GET']  # no write at all
     check, log = run(emulator, check_mode=True, domain=reserved, state='absent')
     assert check['changed'] is True
     assert warning_messages(check) == ['reserved domain %s is used by HTTPS edge %s (shop edge); deleting it will fail unless an '
