@@ -23,8 +23,9 @@ description:
     New rules are created first, then rules are updated, and the rules to remove go last.
   - A rule's action cannot be changed by the API. A rule whose O(rules[].action) differs is deleted and created
     again with the other action (two requests); the description and metadata it had are kept unless given.
-  - Deleting a policy deletes its rules. Deleting a policy that a route's C(ip_restriction) still uses fails
-    before any change and names the routes (also returned as RV(used_by)); finding them lists the HTTPS edges.
+  - Deleting a policy deletes its rules. Deleting a policy that a route's C(ip_restriction) or a cloud endpoint's
+    C(restrict-ips) action still uses fails before any change and names those users (also returned as
+    RV(used_by)); finding them lists the HTTPS edges and the cloud endpoints.
     In check mode the task warns instead, since an earlier task of the same run may only have pretended to
     remove those uses.
   - If a rule request fails after earlier writes of the task, the task fails with C(changed=true) and its

@@ -86,7 +86,7 @@ def seed(emulator, count):
 def test_requests_of_each_task_whatever_the_number_of_policies(emulator, bodies):
     """Among 150 policies (paging would take 2 requests): check-mode create 1 GET; create GET + POST of the policy
     + 1 POST per rule; no-op GET + the rules' GET (GET alone without rules); update of one rule + 1 PATCH with
-    only what changed; check-mode delete and delete: the rules (shown in the diff) and the edges (its users)."""
+    only what changed; check-mode delete and delete: the rules (shown in the diff), the edges and the endpoints (its users)."""
     seed(emulator, 150)
     task = dict(description='admins', metadata={'team': 'web'}, rules=[V6, OFFICE, VPN])
     check, log = run(emulator, check_mode=True, **task)
@@ -128,11 +128,11 @@ def test_requests_of_each_task_whatever_the_number_of_policies(emulator, bodies)
 
     check, log = run(emulator, check_mode=True, description='admins', state='absent')
     assert check['changed'] is True
-    assert calls(log) == [by_description('admins'), rules_of(policy_id), ('GET', '/edges/https', None)]
+    assert calls(log) == [by_description('admins'), rules_of(policy_id), ('GET', '/edges/https', None), ('GET', '/endpoints', None)]
     assert check['diff'] == {'before': updated['ip_policy'], 'after': {}}
     deleted, log = run(emulator, description='admins', state='absent')
     assert deleted['changed'] is True
-    assert calls(log) == [by_description('admins'), rules_of(policy_id), ('GET', '/edges/https', None),
+    assert calls(log) == [by_description('admins'), rules_of(policy_id), ('GET', '/edges/https', None), ('GET', '/endpoints', None),
                           ('DELETE', POLICIES + '/' + policy_id, None)]
     assert deleted['ip_policy'] == updated['ip_policy'] and deleted['diff']['after'] == {}
     assert stored_rules(emulator, policy_id) == []  # deleted with the policy
