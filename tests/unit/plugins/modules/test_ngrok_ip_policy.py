@@ -15,7 +15,7 @@ from urllib.parse import parse_qs
 import pytest
 
 from ansible_collections.community.ngrok.plugins.module_utils.client import NgrokClient
-from ansible_collections.community.ngrok.plugins.modules import ngrok_edge_route, ngrok_ip_policy, ngrok_ip_policy_info
+from ansible_collections.community.ngrok.plugins.modules import ngrok_cloud_endpoint, ngrok_edge_route, ngrok_ip_policy, ngrok_ip_policy_info
 from ansible_collections.community.ngrok.tests.unit.helpers import module_args, run_module, warning_messages
 
 POLICIES = '/ip_policies'
@@ -310,6 +310,23 @@ def test_a_route_names_policies_by_description_and_a_used_policy_is_not_deleted(
     refused, log = run(emulator, description='office', state='absent')
     assert refused['failed'] is True and refused['used_by'] == [user]
     assert refused['msg'] == 'cannot delete IP policy %s: it is used by %s' % (office['ip_policy']['id'], user)
+    assert not [entry for entry in log if entry['method'] in ('POST', 'PATCH', 'DELETE')]
+    assert stored_rules(emulator, office['ip_policy']['id']) != []
+
+
+def test_a_policy_a_cloud_endpoint_restricts_by_is_not_deleted(emulator):
+    """A cloud endpoint's restrict-ips action names the policy by id: deleting the policy fails before any
+    write and names the endpoint; in check mode the task warns."""
+    office, dummy = run(emulator, description='office', rules=[OFFICE])
+    policy = {'on_http_request': [{'actions': [{'type': 'restrict-ips', 'config': {'ip_policies': [office['ip_policy']['id']]}}]}]}
+    endpoint, dummy = run(emulator, ngrok_cloud_endpoint, url='https://admin.internal', description='admin', traffic_policy=policy)
+    assert endpoint['changed'] is True, endpoint.get('msg')
+
+    check, log = run(emulator, check_mode=True, description='office', state='absent')
+    assert check['changed'] is True and endpoint['endpoint']['id'] in warning_messages(check)[0]
+    refused, log = run(emulator, description='office', state='absent')
+    assert refused['failed'] is True and len(refused['used_by']) == 1
+    assert refused['used_by'][0].startswith('cloud endpoint %s' % endpoint['endpoint']['id'])
     assert not [entry for entry in log if entry['method'] in ('POST', 'PATCH', 'DELETE')]
     assert stored_rules(emulator, office['ip_policy']['id']) != []
 
