@@ -3,7 +3,8 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""make bench: requests per task, task cost against a bare uri task, scale to 10,000 objects.
+"""make bench: requests per task, task cost against a bare uri task, scale to 10,000 objects (backends found by
+description, reserved domains by name, cloud endpoints by URL).
 
 Runs real ansible-playbook processes against a fresh emulator; requests are counted in the emulator's
 log and task times come from tests/bench/callback_plugins/task_times.py. Prints Markdown tables and
@@ -28,6 +29,9 @@ sys.path.insert(0, os.path.join(ROOT, 'tests', 'emulator'))
 from ngrok_emulator.testing import RunningEmulator  # noqa: E402  pylint: disable=wrong-import-position
 
 HR = 'community.ngrok.ngrok_http_response_backend'
+RD = 'community.ngrok.ngrok_reserved_domain'
+CE = 'community.ngrok.ngrok_cloud_endpoint'
+DENY = {'on_http_request': [{'actions': [{'type': 'deny', 'config': {'status_code': 404}}]}]}
 BACKENDS = ['/backends/%s' % kind for kind in ('http_response', 'tunnel_group', 'weighted', 'failover')]
 COST_TASKS = 50
 
@@ -76,6 +80,16 @@ class Bench:
         for number in range(first, first + count):
             self.api('POST', '/backends/http_response', {'description': '%s %d' % (description, number)})
 
+    def seed_domains(self, count, first=0):
+        for number in range(first, first + count):
+            self.api('POST', '/reserved_domains', {'domain': 'seed-%d.example.com' % number, 'description': 'seed %d' % number})
+
+    def seed_endpoints(self, count, first=0):
+        """Internal cloud endpoints (they need no reserved domain), their policy sent as JSON text."""
+        for number in range(first, first + count):
+            self.api('POST', '/endpoints', {'type': 'cloud', 'url': 'https://seed-%d.internal' % number, 'description': 'seed %d' % number,
+                                            'traffic_policy': json.dumps(DENY)})
+
 
 def summary(requests):
     reads = sum(1 for r in requests if r['method'] == 'GET')
@@ -91,8 +105,8 @@ def requests_table(bench):
 
     def measure(label, module, args, check=False, expected=None, refused=False):
         task = {'name': label, module: args}
-        if refused:
-            task['ignore_errors'] = True
+        if refused:  # the module is expected to fail (its requests are what is measured)
+            task['failed_when'] = False
         name, seconds, requests = bench.play([task], check=check)[0]
         rows.append((label, summary(requests), expected or ''))
         return requests
@@ -126,6 +140,41 @@ def requests_table(bench):
         measure('%s: delete' % kind, 'community.ngrok.ngrok_%s_backend' % kind, {'description': kind, 'state': 'absent'},
                 expected='its listing + the other users\' listings + 1 write')
     measure('backend_info: all four types', 'community.ngrok.ngrok_backend_info', {}, expected='1 listing per type and page')
+    bench.seed_domains(150)  # listing them would take 2 requests: a lookup by the filter takes 1
+    domain = {'domain': 'bench.example.com', 'description': 'bench'}
+    measure('reserved_domain: create, check mode', RD, domain, check=True, expected='1 filtered read')
+    measure('reserved_domain: create', RD, domain, expected='1 filtered read + 1 write')
+    measure('reserved_domain: no-op by domain', RD, domain, expected='1 filtered read')
+    measure('reserved_domain: no-op by description', RD, {'description': 'bench'}, expected='1 filtered read')
+    listed = bench.api('GET', '/reserved_domains?limit=1')['reserved_domains'][0]['id']
+    measure('reserved_domain: no-op by id', RD, {'id': listed}, expected='1 read')
+    measure('reserved_domain: update, check mode', RD, dict(domain, certificate_management_policy={'private_key_type': 'rsa'}),
+            check=True, expected='1 filtered read')
+    measure('reserved_domain: update', RD, dict(domain, certificate_management_policy={'private_key_type': 'rsa'}),
+            expected='1 filtered read + 1 write')
+    measure('reserved_domain: purge the certificate policy', RD, dict(domain, purge_certificate=True), expected='1 filtered read + 1 DELETE')
+    measure('reserved_domain_info: by domain', 'community.ngrok.ngrok_reserved_domain_info', {'domain': 'bench.example.com'},
+            expected='1 filtered read')
+    bench.seed_endpoints(150)  # listing them would take 2 requests
+    public = {'url': 'https://bench.example.com', 'description': 'bench endpoint', 'traffic_policy': DENY}
+    as_yaml = 'on_http_request:\n  - actions:\n      - type: deny\n        config: {status_code: 404}\n'
+    measure('cloud_endpoint: create, check mode', CE, public, check=True, expected='1 filtered read')
+    measure('cloud_endpoint: create', CE, public, expected='1 filtered read + 1 write')
+    measure('cloud_endpoint: no-op by URL, the policy as YAML text', CE, dict(public, traffic_policy=as_yaml), expected='1 filtered read')
+    measure('cloud_endpoint: no-op by description', CE, {'description': 'bench endpoint'}, expected='1 filtered read')
+    listed = bench.api('GET', '/endpoints?limit=1')['endpoints'][0]['id']
+    measure('cloud_endpoint: no-op by id', CE, {'id': listed}, expected='1 read')
+    changed = dict(public, traffic_policy={'on_http_request': [{'actions': [{'type': 'deny', 'config': {'status_code': 403}}]}]})
+    measure('cloud_endpoint: update, check mode', CE, changed, check=True, expected='1 filtered read')
+    measure('cloud_endpoint: update', CE, changed, expected='1 filtered read + 1 write')
+    measure('cloud_endpoint_info: by URL', 'community.ngrok.ngrok_cloud_endpoint_info', {'url': 'https://bench.example.com'},
+            expected='1 filtered read')
+    internal = {'url': 'https://bench.internal', 'traffic_policy': DENY}
+    measure('cloud_endpoint: create an internal one', CE, internal, expected='1 filtered read + 1 write')
+    measure('cloud_endpoint: delete the internal one', CE, dict(internal, state='absent'),
+            expected='1 filtered read + endpoints listing + 1 write')
+    measure('cloud_endpoint: delete the public one', CE, {'url': 'https://bench.example.com', 'state': 'absent'},
+            expected='1 filtered read + 1 write')
     edge = {'description': 'edge', 'hostports': ['bench.example.com:443']}
     measure('https_edge: create', 'community.ngrok.ngrok_https_edge', edge, expected='1 listing + 1 write')
     edge_id = bench.api('GET', '/edges/https')['https_edges'][0]['id']
@@ -143,9 +192,11 @@ def requests_table(bench):
             expected='1 read + 1 DELETE per module')
     measure('edge_route: backend by description', 'community.ngrok.ngrok_edge_route',
             {'edge': edge_id, 'match': '/', 'backend': {'backend': 'blue'}}, expected='+1 listing per backend type')
-    measure('edge_route: delete', 'community.ngrok.ngrok_edge_route', {'edge': edge_id, 'match': '/', 'state': 'absent'},
-            expected='1 read of the edge + 1 write')
-    measure('https_edge: delete', 'community.ngrok.ngrok_https_edge', {'id': edge_id, 'state': 'absent'}, expected='1 read + 1 write')
+    measure('reserved_domain: delete, used by an edge (refused)', RD, {'domain': 'bench.example.com', 'state': 'absent'},
+            refused=True, expected='1 filtered read + edges and endpoints listings')
+    bench.api('DELETE', '/edges/https/' + edge_id)
+    measure('reserved_domain: delete', RD, {'domain': 'bench.example.com', 'state': 'absent'},
+            expected='1 filtered read + edges and endpoints listings + 1 write')
     return rows
 
 
@@ -178,6 +229,32 @@ def scale_table(bench):
         bench.seed(total - existing, description='scale', first=existing)
         existing = total
         name, seconds, requests = bench.play([{'name': 'find', HR: {'description': 'scale 0'}}])[0]
+        rows.append((total, len(requests), math.ceil(total / 100.0), seconds))
+    return rows
+
+
+def domain_scale_table(bench):
+    """A no-op found by domain among N reserved domains: the server-side filter makes it one request."""
+    rows = []
+    bench.emulator.reset()
+    existing = 0
+    for total in (1, 100, 1000, 10000):
+        bench.seed_domains(total - existing, first=existing)
+        existing = total
+        name, seconds, requests = bench.play([{'name': 'find', RD: {'domain': 'seed-0.example.com'}}])[0]
+        rows.append((total, len(requests), math.ceil(total / 100.0), seconds))
+    return rows
+
+
+def endpoint_scale_table(bench):
+    """A no-op found by URL among N cloud endpoints (its policy compared as data): one request, the filter's."""
+    rows = []
+    bench.emulator.reset()
+    existing = 0
+    for total in (1, 100, 1000, 10000):
+        bench.seed_endpoints(total - existing, first=existing)
+        existing = total
+        name, seconds, requests = bench.play([{'name': 'find', CE: {'url': 'https://seed-0.internal', 'traffic_policy': DENY}}])[0]
         rows.append((total, len(requests), math.ceil(total / 100.0), seconds))
     return rows
 
@@ -225,6 +302,12 @@ def main():
         lines += ['', '### Scale: no-op found by description among N HTTP response backends', '',
                   '| N | Requests | ceil(N/100) | Task wall time |', '| --- | --- | --- | --- |']
         lines += ['| %d | %d | %d | %.2f s |' % row for row in scale_table(bench)]
+        lines += ['', '### Scale: no-op found by domain among N reserved domains (the list\'s `filter` query)', '',
+                  '| N | Requests | ceil(N/100) without the filter | Task wall time |', '| --- | --- | --- | --- |']
+        lines += ['| %d | %d | %d | %.2f s |' % row for row in domain_scale_table(bench)]
+        lines += ['', '### Scale: no-op found by URL among N cloud endpoints (the list\'s `filter` query)', '',
+                  '| N | Requests | ceil(N/100) without the filter | Task wall time |', '| --- | --- | --- | --- |']
+        lines += ['| %d | %d | %d | %.2f s |' % row for row in endpoint_scale_table(bench)]
     finally:
         bench.emulator.stop()
     text = '\n'.join(lines) + '\n'

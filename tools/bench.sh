@@ -11,4 +11,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 venv=$(ensure_playbook_venv "${BENCH_CORE:-2.19}")
+# The emulator answers `filter` with cel-python: it runs on .venvs/tools, which has it.
+EMULATOR_PYTHON=$(ensure_tools_venv)/bin/python
+export EMULATOR_PYTHON
 PATH="$venv/bin:$PATH" exec "$venv/bin/python" "$REPO_ROOT/tools/bench.py" "$(collections_path)"

@@ -30,7 +30,8 @@ printf '%s\n' 'localhost ansible_connection=local ansible_python_interpreter="{{
 
 export EMULATOR_STATE_DIR=$demo_dir/emulator
 stop_emulator() { "$REPO_ROOT/tools/emulator.sh" stop || true; }
-stop_emulator
+# An emulator left by an interrupted demo is stopped; when there is none, nothing is said.
+if "$REPO_ROOT/tools/emulator.sh" status >/dev/null; then stop_emulator; fi
 trap stop_emulator EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -67,3 +68,15 @@ for playbook in "${playbooks[@]}"; do
     log "$name: idempotent (changed=0 on the second apply)"
 done
 log "demo passed: ${#playbooks[@]} playbook(s), each --check --diff, apply, apply again"
+stop_emulator
+trap - EXIT
+
+# The next step: the same setup for the user's own playbooks.
+# shellcheck disable=SC2016  # the eval line is printed for the user to run, not expanded here
+printf '%s\n' '' 'Next, your own playbook against the emulator:' \
+    "  cd $REPO_ROOT" \
+    "  make emulator-start               # an emulator in the background, until 'make emulator-stop'" \
+    '  eval "$(tools/emulator.sh env)"   # sets NGROK_API_URL and NGROK_API_KEY, which the modules read' \
+    "  export ANSIBLE_COLLECTIONS_PATH=$demo_dir/collections   # this checkout as community.ngrok" \
+    "  $venv/bin/ansible-playbook --check --diff your-playbook.yml   # ansible-core $core, with requests" \
+    'Then without --check to apply it, and once more to see changed=0 (docs/docsite/rst/testing_offline.rst).'

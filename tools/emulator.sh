@@ -110,7 +110,7 @@ start() {
 stop() {
     local pid i
     if ! pid=$(recorded_pid); then
-        log "no emulator recorded in $state_dir"
+        log "nothing to stop: no emulator is running (state dir $state_dir)"
         return 0
     fi
     if alive "$pid"; then

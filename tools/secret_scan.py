@@ -6,7 +6,10 @@
 """Search ansible-playbook output for secrets.
 
 The secret values are every string under a YAML key containing "secret" in the given playbooks and task
-files (examples/, integration targets), plus values given with --value (the API key of the run).
+files (examples/, integration targets), plus values given with --value (the API key of the run). Traffic
+policies hold secrets under other keys too (basic-auth ``credentials``, the password after ``user:``;
+terminate-tls ``server_private_key``), and may be given as JSON or YAML text: a string that reads as a mapping
+is searched like the YAML around it.
 
 usage: python3 tools/secret_scan.py --yaml-dir examples --yaml-dir tests/integration/targets [--value KEY] LOG...
 Prints one line of figures; exits 1 when a value appears in a log.
@@ -19,17 +22,37 @@ import sys
 import yaml
 
 MIN_LENGTH = 8  # shorter values would match ordinary words
+MASK = '********'  # what the modules show instead of a secret: tests expect it under secret keys
+VAULT_REFERENCE = '${secrets.get('  # names an ngrok vault secret without holding it: output shows it
+SECRET_KEYS = ('secret', 'private_key')  # a key containing one of these holds secrets
+CREDENTIAL_KEYS = ('credentials',)  # user:password, the user name is no secret
 
 
 def secret_values(node, inside_secret=False):
     if isinstance(node, dict):
         for key, value in node.items():
-            yield from secret_values(value, inside_secret or 'secret' in str(key).lower())
+            key = str(key).lower()
+            if key in CREDENTIAL_KEYS:
+                yield from (item.split(':', 1)[1] for item in (value if isinstance(value, list) else [value])
+                            if isinstance(item, str) and ':' in item and len(item.split(':', 1)[1]) >= MIN_LENGTH
+                            and '{' not in item)
+                continue
+            yield from secret_values(value, inside_secret or any(word in key for word in SECRET_KEYS))
     elif isinstance(node, list):
         for item in node:
             yield from secret_values(item, inside_secret)
-    elif inside_secret and isinstance(node, str) and len(node) >= MIN_LENGTH and '{{' not in node:
+    elif inside_secret and isinstance(node, str) and len(node) >= MIN_LENGTH and '{{' not in node and not node.startswith((MASK, VAULT_REFERENCE)):
         yield node
+    elif isinstance(node, str) and ('\n' in node.strip() or node.lstrip().startswith('{')):
+        yield from secret_values(as_document(node))
+
+
+def as_document(text):
+    """A string holding JSON or YAML (a traffic policy given as text), as data; None when it is neither."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None
 
 
 def yaml_files(directory):

@@ -15,16 +15,18 @@ options:
   api_key:
     description:
       - An ngrok API key (not an agent authtoken), created in the ngrok dashboard under API.
-      - If not set, the value of the E(NGROK_API_KEY) environment variable is used.
+      - If not set, the value of the E(NGROK_API_KEY) environment variable is used; one of them is required.
+        An empty key, or one with spaces or line breaks, fails before any request.
       - The key is never printed, logged or returned, not even in error messages.
     type: str
-    required: true
   api_url:
     description:
       - Base URL of the ngrok API.
       - If not set, the value of the E(NGROK_API_URL) environment variable is used, else V(https://api.ngrok.com).
       - Point it at the collection's API emulator to test playbooks offline.
-      - Must start with V(https://), or V(http://) for a local emulator.
+      - Must start with V(https://), or V(http://) for a local emulator, and be the base URL alone (a scheme, a
+        host and an optional port). ngrok's API has no path prefix, so a URL with a path (V(https://api.ngrok.com/v2)),
+        a query or a fragment fails before any request; so does a user name or password in it.
     type: str
     default: https://api.ngrok.com
   validate_certs:
@@ -40,14 +42,22 @@ options:
         are retried with capped exponential backoff; a create is never sent twice when the first
         attempt may have succeeded, and a delete whose answer was lost reports the change when the
         retry finds the object gone.
+      - A connection that cannot be made at all (refused, a host name that does not resolve) is not retried,
+        so the task fails at once.
     type: float
     default: 30
 requirements:
   - requests
 notes:
+  - All requests of one task share one HTTP connection.
+'''
+
+    # Modules of edges, routes and backends, which ngrok sunset (a fragment needs options, even none).
+    EDGES = r'''
+options: {}
+notes:
   - ngrok sunset Edges and Backends for new use on 2025-12-31. These modules manage them for accounts
     that still have them.
-  - All requests of one task share one HTTP connection.
 '''
 
     # Options of every module that manages one API object (module.py resource_argument_spec).
@@ -73,19 +83,21 @@ options:
         object matches when all of them are equal (O(metadata) is compared as JSON when it is JSON).
       - No match creates the object (O(state=present)). More than one match fails and lists the ids of the
         matching objects, it never guesses.
+      - An empty list fails before any request (it would match every object), unless O(id) identifies the object.
     type: list
     elements: str
     choices: [description, metadata]
     default: [description]
   description:
     description:
-      - Human-readable description, at most 255 bytes.
+      - Human-readable description, at most 255 characters.
       - By default the object is found by its description (see O(find_by)).
     type: str
   metadata:
     description:
-      - Arbitrary machine-readable data, at most 4096 bytes.
-      - A string is sent as given. A dictionary is sent as compact JSON with sorted keys.
+      - Arbitrary machine-readable data, at most 4096 characters.
+      - A string is sent as given. A dictionary is sent as compact JSON with sorted keys, its text in UTF-8
+        (not C(\u) escapes).
       - When both the current and the wanted value are JSON, they are compared as JSON, so key order and
         spacing do not cause a change.
     type: raw

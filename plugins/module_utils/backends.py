@@ -9,7 +9,7 @@ and the search for a backend's users all read BACKENDS."""
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.community.ngrok.plugins.module_utils.fields import Integer, StringMap, Text
+from ansible_collections.community.ngrok.plugins.module_utils.fields import HeaderMap, Integer, StringMap, Text
 from ansible_collections.community.ngrok.plugins.module_utils.references import AnyOf, RefList, WeightedRefs
 from ansible_collections.community.ngrok.plugins.module_utils.resource import Resource
 
@@ -26,24 +26,24 @@ def _no_equals_sign(labels):
     return 'a label key or value must not contain "=" (%s)' % ', '.join(bad) if bad else None
 
 
-def _backend(kind, api_type, prefix, fields, readonly=()):
+def _backend(kind, api_type, prefix, fields, readonly=(), server_sets=None):
     """Declare a backend type and enter it in BACKENDS; all share their list key and result key."""
     resource = Resource(kind=kind, path='/backends/' + api_type, list_key='backends', id_prefix=prefix,
-                        result_key='backend', fields=fields, readonly=readonly)
+                        result_key='backend', fields=fields, readonly=readonly, server_sets=server_sets)
     BACKENDS[api_type] = resource
     return resource
 
 
 HTTP_RESPONSE = _backend('HTTP response backend', 'http_response', 'bkdhr_', [
     Text('body'),
-    StringMap('headers', lower_keys=True),
+    HeaderMap('headers'),
     Integer('status_code', minimum=100, maximum=599),
 ])
 
 # An update without labels is not known to keep them on every API version: always send them.
 TUNNEL_GROUP = _backend('tunnel group backend', 'tunnel_group', 'bkdtg_', [
     StringMap('labels', send_always=True, validate=_no_equals_sign),
-], readonly=('tunnels',))
+], readonly=('tunnels',), server_sets={'tunnels': []})
 
 # A PATCH without backends empties them: always send the whole map / list.
 WEIGHTED = _backend('weighted backend', 'weighted', 'bkdwd_', [WeightedRefs('backends', ANY_BACKEND, send_always=True)])

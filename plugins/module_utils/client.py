@@ -9,6 +9,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import random
+import socket
 import time
 import traceback
 
@@ -21,7 +22,7 @@ except ImportError:
     HAS_REQUESTS = False
     REQUESTS_IMPORT_ERROR = traceback.format_exc()
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from ansible_collections.community.ngrok.plugins.module_utils.errors import MASK, NgrokAPIError
 from ansible_collections.community.ngrok.plugins.module_utils.version import COLLECTION_VERSION
@@ -45,10 +46,22 @@ def _retry_after(headers):
 
 def _never_reached_server(exc):
     """True when the connection was refused or never established: the server cannot have acted."""
-    if isinstance(exc, requests.exceptions.ConnectTimeout):
-        return True
+    return isinstance(exc, requests.exceptions.ConnectTimeout) or _cannot_connect(exc) is not None
+
+
+def _cannot_connect(exc):
+    """Why no connection could be made at all, or None: the connection was refused, the host name does not
+    resolve, the network is unreachable. Retrying cannot help those (a typo in api_url would cost minutes
+    per task); a connection that timed out or was lost mid-request can be transient and is retried."""
     reason = getattr(exc.args[0], 'reason', None) if exc.args else None
-    return isinstance(reason, NewConnectionError)
+    if not isinstance(reason, NewConnectionError):  # urllib3's NameResolutionError is one too
+        return None
+    cause = reason.__cause__ or reason.__context__
+    if isinstance(cause, socket.gaierror):
+        return 'the host name does not resolve'
+    if isinstance(cause, ConnectionRefusedError):
+        return 'the connection was refused'
+    return str(cause or reason)
 
 
 class NgrokClient:
@@ -104,10 +117,13 @@ class NgrokClient:
                 if found is not None:
                     return found
 
-    def list(self, path, key):
-        """Every item of a list endpoint, following next_page_uri to the end, PAGE_LIMIT per page."""
+    def list(self, path, key, cel_filter=None):
+        """Every item of a list endpoint, following next_page_uri to the end, PAGE_LIMIT per page; with
+        ``cel_filter``, only the items it selects (the ``filter`` query, see server_filter.py)."""
         items = []
         page = '%s?limit=%d' % (path, PAGE_LIMIT)
+        if cel_filter is not None:
+            page += '&filter=' + quote(cel_filter, safe='')
         while page:
             body = self.request('GET', page)
             items.extend(body.get(key) or [])
@@ -140,18 +156,19 @@ class NgrokClient:
         that may have been processed is never repeated here: the caller decides (see create)."""
         url = self.base_url + path
         display_path = path.split('?', 1)[0]
+        display_url = self.base_url + display_path
         attempt = 0
         earlier_attempt_ambiguous = False
         while True:
             try:
                 response = self.session.request(method, url, json=body, timeout=self.timeout)
             except requests.exceptions.RequestException as exc:
-                error = self._transport_error(method, display_path, exc)
-                transient = True
+                error = self._transport_error(method, display_path, exc, display_url)
+                transient = _cannot_connect(exc) is None
             else:
                 if response.status_code < 400:
                     return response.json() if response.content else None
-                error = self._http_error(method, display_path, response)
+                error = self._http_error(method, display_path, response, display_url)
                 transient = response.status_code in RETRY_STATUSES
             error.after_lost_answer = earlier_attempt_ambiguous
             if not transient or (method == 'POST' and error.ambiguous) or attempt >= self.max_retries:
@@ -184,26 +201,27 @@ class NgrokClient:
                 raise
             return error.after_lost_answer, None
 
-    def _transport_error(self, method, path, exc):
+    def _transport_error(self, method, path, exc, url):
         if _never_reached_server(exc):
-            return NgrokAPIError(method, path, msg='could not connect to %s: %s' % (self.base_url, self._scrub(str(exc))))
+            why = _cannot_connect(exc) or str(exc)
+            return NgrokAPIError(method, path, msg='could not connect to %s: %s' % (self.base_url, self._scrub(why)), url=url)
         if isinstance(exc, requests.exceptions.Timeout):
             text = 'no answer within the timeout of %s seconds' % self.timeout
             if method == 'POST':
                 text += '; the object may have been created anyway: run the task again to find it'
-            return NgrokAPIError(method, path, msg=text, ambiguous=True, late=True)
-        return NgrokAPIError(method, path, msg='connection lost before an answer arrived (%s)' % self._scrub(str(exc)), ambiguous=True)
+            return NgrokAPIError(method, path, msg=text, ambiguous=True, late=True, url=url)
+        return NgrokAPIError(method, path, msg='connection lost before an answer arrived (%s)' % self._scrub(str(exc)),
+                             ambiguous=True, url=url)
 
-    def _http_error(self, method, path, response):
+    def _http_error(self, method, path, response, url):
         try:
-            data = response.json()
+            answer = response.json()
         except ValueError:
-            data = None
-        if not isinstance(data, dict):
-            data = {'msg': (response.text or response.reason or '').strip()[:300]}
+            answer = None
+        data = answer if isinstance(answer, dict) else {'msg': (response.text or response.reason or '').strip()[:300]}
         details = data.get('details') if isinstance(data.get('details'), dict) else {}
         return NgrokAPIError(
-            method, path,
+            method, path, answer=answer, url=url,
             status_code=response.status_code,
             error_code=data.get('error_code'),
             msg=self._scrub(str(data.get('msg') or response.reason or '')),

@@ -18,9 +18,12 @@ __metaclass__ = type
 import re
 
 from ansible_collections.community.ngrok.plugins.module_utils.backends import ANY_BACKEND
-from ansible_collections.community.ngrok.plugins.module_utils.fields import Field, Integer, JsonText, StringList, StringMap, Text
+from ansible_collections.community.ngrok.plugins.module_utils.fields import (
+    Field, HeaderMap, Integer, JsonText, StringList, Text, header_name_problems,
+)
+from ansible_collections.community.ngrok.plugins.module_utils.ip_policies import ANY_IP_POLICY, IP_POLICY
 from ansible_collections.community.ngrok.plugins.module_utils.nested import Nested, ref_id, ref_ids
-from ansible_collections.community.ngrok.plugins.module_utils.references import Ref
+from ansible_collections.community.ngrok.plugins.module_utils.references import Ref, RefList
 from ansible_collections.community.ngrok.plugins.module_utils.resource import ID_BODY_LENGTH, Parent, Resource, looks_like_id
 
 OAUTH_PROVIDERS = ('amazon', 'facebook', 'github', 'gitlab', 'google', 'linkedin', 'microsoft', 'twitch')
@@ -30,7 +33,6 @@ HEADER_CHANGES_MAX = 5
 CIRCUIT_BREAKER_BUCKETS_MAX = 128
 HOSTPORT = re.compile(r'^[^\s:/]+:(\d{1,5})$')
 COOKIE_PREFIX = re.compile(r'^[A-Za-z0-9.]*$')
-HEADER_NAME = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")  # an HTTP token (ERR_NGROK_7023)
 GITHUB_TEAM = re.compile(r'^([^/\s]+/[^/\s]+|[0-9]+)$')  # org/team slug or numeric id (ERR_NGROK_7040)
 INACTIVITY_TIMEOUT_MAX = 365 * 24 * 3600  # one year (ERR_NGROK_7092)
 
@@ -54,25 +56,25 @@ def _ids(name, prefix, read):
     return StringList(name, ordered=False, read=ref_ids(read), validate=check)
 
 
-def _distinct_entries(items):
-    """OAuth lists: every entry non-empty and given once (ERR_NGROK_7046..7055)."""
-    found = []
-    if any(not item for item in items):
-        found.append('entries must not be empty')
-    repeated = sorted(set(item for item in items if item and items.count(item) > 1))
-    if repeated:
-        found.append('entries must be unique (%s given more than once)' % ', '.join(repeated))
-    return found
+def _policy_ids(names):
+    """IP policies are named by id or description; a name with the id prefix is taken as an id, so it must be one."""
+    return ['%r is not an id starting with %s followed by %d letters and digits' % (name, IP_POLICY.id_prefix, ID_BODY_LENGTH)
+            for name in names if name.startswith(IP_POLICY.id_prefix) and not IP_POLICY.looks_like_id(name)]
+
+
+def _non_empty_entries(items):
+    """OAuth lists: every entry non-empty (ERR_NGROK_7046..7055); given once, like every list compared as a set."""
+    return ['entries must not be empty'] if any(not item for item in items) else []
 
 
 def _lowercase_entries(items):
     upper = [item for item in items if item != item.lower()]
-    return _distinct_entries(items) + (['must be lower case (%s)' % ', '.join(upper)] if upper else [])
+    return _non_empty_entries(items) + (['must be lower case (%s)' % ', '.join(upper)] if upper else [])
 
 
 def _github_teams(items):
     bad = [item for item in items if item and not GITHUB_TEAM.match(item)]
-    return _distinct_entries(items) + (['%s: a team is org/team or a numeric id' % ', '.join(bad)] if bad else [])
+    return _non_empty_entries(items) + (['%s: a team is org/team or a numeric id' % ', '.join(bad)] if bad else [])
 
 
 def _cookie_prefix(server_default):
@@ -103,17 +105,14 @@ def _headers_rules(route_module):
         found.append('the user-agent header cannot be added or removed')
     if 'host' in remove and 'host' not in add:
         found.append('removing the host header needs a replacement host in add')
-    bad = [name for name in list(add) + remove if not HEADER_NAME.match(name)]
-    if bad:
-        found.append('%s: not a valid header name' % ', '.join(repr(name) for name in bad))
     return found
 
 
 def _headers_route_module(name):
     return Nested(name, purgeable=True, validate=_headers_rules, options=[
         _enabled(),
-        StringMap('add', lower_keys=True),
-        StringList('remove', ordered=False, lower=True),
+        HeaderMap('add'),
+        StringList('remove', ordered=False, lower=True, validate=lambda names: header_name_problems([name.lower() for name in names])),
     ])
 
 
@@ -130,13 +129,13 @@ def _oauth_provider(name):
     options = [
         Text('client_id'),  # '' (read from null) when ngrok's own OAuth app is used
         Text('client_secret', secret=True),
-        StringList('scopes', ordered=False, validate=_distinct_entries),
+        StringList('scopes', ordered=False, validate=_non_empty_entries),
         StringList('email_addresses', ordered=False, validate=_lowercase_entries),
         StringList('email_domains', ordered=False, validate=_lowercase_entries),
     ]
     if name == 'github':
         options += [StringList('teams', ordered=False, validate=_github_teams),
-                    StringList('organizations', ordered=False, validate=_distinct_entries)]
+                    StringList('organizations', ordered=False, validate=_non_empty_entries)]
 
     def rules(provider):
         if bool(provider.get('client_id')) != bool(provider.get('client_secret')):
@@ -168,7 +167,7 @@ ROUTE_MODULE_FIELDS = [
     ]),
     Nested('ip_restriction', purgeable=True, options=[
         _enabled(),
-        _ids('ip_policy_ids', 'ipp_', 'ip_policies'),
+        RefList('ip_policy_ids', ANY_IP_POLICY, ordered=False, read=ref_ids('ip_policies'), validate=_policy_ids),
     ], validate=lambda route_module: None if route_module.get('ip_policy_ids') else 'ip_policy_ids needs at least one IP policy'),
     Nested('circuit_breaker', purgeable=True, options=[
         _enabled(),
@@ -224,6 +223,18 @@ def _route_rules(params):
     return []
 
 
+def _one_sign_in_module(before, after):
+    """ERR_NGROK_7079 on the route a write would leave: a sign-in module the read route has and the task keeps,
+    next to the one it adds (purge_modules removes the old one first: then it is a replacement)."""
+    chosen = [name for name in SESSION_PROVIDERS if after.get(name) is not None]
+    kept = [name for name in chosen if (before or {}).get(name) is not None]
+    added = [name for name in chosen if name not in kept]
+    if len(chosen) > 1 and kept and added:
+        return ['only one of oauth, oidc and saml can protect a route: the route has %s; add %s with purge_modules: true '
+                'to replace it' % (', '.join(kept), ', '.join(added))]
+    return []
+
+
 def _match_rule(match):
     return None if match.startswith('/') else 'must be a path starting with "/"'
 
@@ -255,7 +266,7 @@ EDGE_MODULE_FIELDS = [
     Nested('tls_termination', purgeable=True, options=[
         _enabled(),
         Text('min_version', server_default=None),
-    ], readonly=('terminate_at',)),
+    ], readonly=('terminate_at',), server_sets={'terminate_at': 'edge'}),  # always "edge" on an HTTPS edge
 ]
 
 HTTPS_EDGE = Resource(
@@ -267,6 +278,7 @@ HTTPS_EDGE = Resource(
     purge_option='purge_modules',
     fields=[StringList('hostports', ordered=False, validate=_hostport_rules)] + EDGE_MODULE_FIELDS,
     readonly=(('routes', _shown_routes),),
+    server_sets={'routes': []},
 )
 
 ROUTE = Resource(
@@ -279,6 +291,7 @@ ROUTE = Resource(
     natural_key='match',
     purge_option='purge_modules',
     validate=_route_rules,
+    validate_change=_one_sign_in_module,
     required_for_create=('match_type', 'match'),
     fields=[
         # Always sent on update: the API's handling of an update without them is not known.

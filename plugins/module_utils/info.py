@@ -3,75 +3,111 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""ngrok_backend_info: list backends of one or all types, filtered the way the resource modules find them."""
+"""Info modules: the objects of one type (ngrok_reserved_domain_info), or of a family of types with a ``type``
+option (ngrok_backend_info), filtered by id, by the type's natural key, description and metadata, compared the
+way the resource modules find objects. A type whose list takes a ``filter`` is asked for the matches only.
+Each object is shown with its children (a ChildSet of its type: an IP policy's rules), read together."""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.community.ngrok.plugins.module_utils.backends import BACKENDS
 from ansible_collections.community.ngrok.plugins.module_utils.errors import ModuleFailure
 from ansible_collections.community.ngrok.plugins.module_utils.module import (
     connection_argument_spec, new_client, new_module, run_and_exit,
 )
-from ansible_collections.community.ngrok.plugins.module_utils.task_context import TaskContext
+from ansible_collections.community.ngrok.plugins.module_utils.resource import with_article
+from ansible_collections.community.ngrok.plugins.module_utils.task_context import TaskContext, matches
+
+ALL = 'all'
 
 
-def backend_info_argument_spec():
-    spec = connection_argument_spec()
-    spec.update(
-        type=dict(type='str', default='all', choices=['all'] + sorted(BACKENDS)),
-        id=dict(type='str'),
-        description=dict(type='str'),
-        metadata=dict(type='raw'),
-    )
-    return spec
+class Listing:
+    """What an info module lists.
 
+    result_key  key of the list in the result ("backends")
+    types       {type name: Resource}; with more than one, the module has a ``type`` option (``all`` or one
+                name) and each object returned carries its ``type``
+    noun        words for messages ("backend"); by default the one type's kind
+    """
 
-def _type_of(backend_id):
-    for kind, resource in BACKENDS.items():
-        if resource.looks_like_id(backend_id):
-            return kind
-    return None
+    def __init__(self, result_key, types, noun=None):
+        self.result_key = result_key
+        self.types = dict(types)
+        self.noun = noun or next(iter(self.types.values())).kind
+        first = next(iter(self.types.values()))
+        # The filters: the natural key (a reserved domain's name), then description and metadata.
+        self.filters = [first.field(name) for name in ([first.natural_key] if first.natural_key else []) + ['description', 'metadata']]
 
+    @property
+    def several(self):
+        return len(self.types) > 1
 
-def find_backends(params, client):
-    """(type, API object) of every backend that passes the filters, in the API's order within a type (by id
-    without regard to letter case: not strictly newest first)."""
-    problems = []
-    kind_of_id = _type_of(params['id']) if params.get('id') else None
-    if params.get('id') and kind_of_id is None:
-        problems.append('id: %r is not the id of a backend' % params['id'])
-    if kind_of_id and params['type'] not in ('all', kind_of_id):
-        problems.append('id: %s is the id of a %s backend, not of a %s backend' % (params['id'], kind_of_id, params['type']))
-    metadata = BACKENDS['http_response'].field('metadata')
-    if params.get('metadata') is not None:
-        problems.extend(metadata.problems(params['metadata'], 'metadata'))
-    if problems:
-        raise ModuleFailure('invalid input: ' + '; '.join(problems), invalid=problems)
+    def argument_spec(self):
+        spec = connection_argument_spec()
+        if self.several:
+            spec['type'] = dict(type='str', default=ALL, choices=[ALL] + sorted(self.types))
+        spec['id'] = dict(type='str')
+        for field in self.filters:
+            spec[field.name] = dict(type=field.spec['type'])
+        return spec
 
-    if kind_of_id:
-        item = client.get_if_exists(BACKENDS[kind_of_id].item_path(params['id']))
-        found = [(kind_of_id, item)] if item is not None else []
-    else:
+    def type_of(self, object_id):
+        for name, resource in self.types.items():
+            if resource.looks_like_id(object_id):
+                return name
+        return None
+
+    def check(self, params):
+        """Problems with the options, all of them, before any request."""
+        problems = []
+        kind_of_id = self.type_of(params['id']) if params.get('id') else None
+        if params.get('id') and kind_of_id is None:
+            problems.append('id: %r is not the id of %s' % (params['id'], with_article(self.noun)))
+        if kind_of_id and params.get('type', ALL) not in (ALL, kind_of_id):
+            problems.append('id: %s is the id of a %s %s, not of a %s %s' % (params['id'], kind_of_id, self.noun, params['type'], self.noun))
+        for field in self.filters:
+            problems.extend(field.problems(params.get(field.name), field.name))
+        if problems:
+            raise ModuleFailure('invalid input: ' + '; '.join(problems), invalid=problems)
+        return kind_of_id
+
+    def find(self, params, client, context=None):
+        """(type name, API object) of every object that passes the filters, in list order within a type."""
+        kind_of_id = self.check(params)
+        keys = [(field, field.from_user(params[field.name])) for field in self.filters if params.get(field.name) is not None]
+        if kind_of_id:
+            resource = self.types[kind_of_id]
+            item = client.get_if_exists(resource.item_path(params['id']))
+            return [(kind_of_id, item)] if item is not None and matches(resource.scope + keys, item) else []
+        context = context or TaskContext(client)
+        kinds = sorted(self.types) if params.get('type', ALL) == ALL else [params['type']]
+        return [(kind, item) for kind in kinds for item in context.find(self.types[kind], keys)]
+
+    def listed(self, params, client):
+        """What the module returns: every object that passes the filters, shown with its children (one
+        request per set of children for up to child_sets.IDS_PER_FILTER objects)."""
         context = TaskContext(client)
-        kinds = sorted(BACKENDS) if params['type'] == 'all' else [params['type']]
-        found = [(kind, item) for kind in kinds for item in context.list(BACKENDS[kind].path, BACKENDS[kind].list_key)]
-    wanted_metadata = metadata.from_user(params['metadata']) if params.get('metadata') is not None else None
-    return [(kind, item) for kind, item in found
-            if (params.get('description') is None or item.get('description', '') == params['description'])
-            and (wanted_metadata is None or metadata.equal(wanted_metadata, item.get('metadata', '')))]
+        views = [(kind, self.types[kind].view(item)) for kind, item in self.find(params, client, context)]
+        for kind, resource in self.types.items():
+            of_kind = [view for view_kind, view in views if view_kind == kind]
+            for children in resource.children if of_kind else ():
+                read = children.read(context, [view['id'] for view in of_kind])
+                for view in of_kind:
+                    view[children.option] = children.view(read[view['id']])
+        return [self.shown(kind, view) for kind, view in views]
+
+    def shown(self, kind, view):
+        shown = self.types[kind].masked(view)
+        if self.several:
+            shown['type'] = kind
+        return shown
 
 
-def run_backend_info():
-    module = new_module(backend_info_argument_spec())
+def run_info_module(listing):
+    """main() of an info module: everything but the Listing and the documentation."""
+    module = new_module(listing.argument_spec())
     client = new_client(module)
 
     def task():
-        backends = []
-        for kind, item in find_backends(module.params, client):
-            resource = BACKENDS[kind]
-            shown = resource.masked(resource.view(item))
-            shown['type'] = kind
-            backends.append(shown)
-        return {'changed': False, 'backends': backends}
+        return {'changed': False, listing.result_key: listing.listed(module.params, client)}
     run_and_exit(module, task)

@@ -22,17 +22,22 @@ from ansible_collections.community.ngrok.plugins.module_utils.fields import Fiel
 class Nested(Field):
     """options    sub-fields (any Field kind, Nested included)
     readonly   response-only sub-keys shown but never compared or sent (SAML's computed URLs...)
-    purgeable  a route or edge module, removed with DELETE <object>/<api_name> (see Resource purge_option)
+    server_sets  {readonly key: value} the server always sets in a new route or edge module
+               (tls_termination's terminate_at); check mode predicts them, the others are None
+    purgeable  a route or edge module, removed with DELETE <object>/<name> (its purge_path; see Resource
+               purge_option)
     """
 
-    def __init__(self, name, options, readonly=(), purgeable=False, **kwargs):
+    def __init__(self, name, options, readonly=(), server_sets=None, purgeable=False, **kwargs):
+        if purgeable:
+            kwargs.setdefault('purge_path', name)
         self.options = list(options)
         spec = kwargs.pop('spec', {})
         spec.setdefault('type', 'dict')
         spec['options'] = dict((sub.name, sub.argspec()) for sub in self.options)
         super(Nested, self).__init__(name, spec=spec, **kwargs)
         self.readonly = tuple(readonly)
-        self.purgeable = purgeable
+        self.server_sets = dict(server_sets or {})
 
     def option(self, name):
         return named(self.options, name)
@@ -68,7 +73,7 @@ class Nested(Field):
         for sub in self.options:
             result[sub.name] = sub.predict(want[sub.name], None) if sub.name in want else sub.server_default
         for key in self.readonly:
-            result[key] = (have or {}).get(key)
+            result[key] = have.get(key) if have else self.server_sets.get(key)
         return result
 
     def to_api(self, value):

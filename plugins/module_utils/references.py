@@ -14,6 +14,7 @@ __metaclass__ = type
 
 from ansible_collections.community.ngrok.plugins.module_utils.errors import ModuleFailure
 from ansible_collections.community.ngrok.plugins.module_utils.fields import Field
+from ansible_collections.community.ngrok.plugins.module_utils.resource import with_article
 
 WEIGHT_MIN = 0
 WEIGHT_MAX = 10000
@@ -42,19 +43,22 @@ class AnyOf:
     def id_of(self, context, name):
         """The id of the object named by ``name``: an id as given (it starts with one of the types' id
         prefixes; the API refuses an id nobody has), else the one object of any of the types whose
-        description is exactly ``name``."""
+        description is exactly ``name`` (one filtered request for a type whose list takes a filter, its
+        listing otherwise)."""
         if any(name.startswith(resource.id_prefix) for resource in self.resources):
             return name
-        matches = [item['id'] for resource in self.resources
-                   for item in context.list(resource.path, resource.list_key) if item.get('description') == name]
+        matches = []
+        if name:  # an empty description is what objects without one have: it names none of them
+            matches = [item['id'] for resource in self.resources
+                       for item in context.find(resource, [(resource.field('description'), name)])]
         if not matches and context.check_mode:
             # An earlier task of the same check-mode run may only have pretended to create it.
             context.warn('no %s has the description %r yet; in check mode it is assumed to be created by an earlier task'
                          % (self.noun, name))
             return name
         if not matches:
-            raise ModuleFailure('no %s has the description %r; name a %s by its id or its exact description'
-                                % (self.noun, name, self.noun))
+            raise ModuleFailure('no %s has the description %r; name %s by its id or its exact description'
+                                % (self.noun, name, with_article(self.noun)))
         if len(matches) > 1:
             raise ModuleFailure('%d %s have the description %r (%s); name the %s by its id instead'
                                 % (len(matches), self.plural, name, ', '.join(sorted(matches)), self.noun))
@@ -97,23 +101,41 @@ class _Refs(Field):
         return list(value or [])
 
     def _ids(self, context, names):
-        ids = []
+        ids, spelled = [], {}
         for name in names:
             key = self.targets.id_of(context, name) if context is not None else name
-            if key in ids:
-                raise ModuleFailure('%s: %r names %s %s, which is already in the list' % (self.name, name, self.targets.noun, key))
+            if key in spelled:
+                if spelled[key] == name:
+                    raise ModuleFailure('%s: %r is given more than once' % (self.name, name))
+                raise ModuleFailure('%s: %r and %r name the same %s %s' % (self.name, spelled[key], name, self.targets.noun, key))
+            spelled[key] = name
             ids.append(key)
         return ids
 
 
 class RefList(_Refs):
-    """An ordered list of objects (a failover backend's children). Order is significant."""
+    """A list of objects: ordered (a failover backend's children: order is significant), or with
+    ``ordered=False`` a set (a route's IP policies)."""
 
-    def __init__(self, name, targets, **kwargs):
+    def __init__(self, name, targets, ordered=True, **kwargs):
         super(RefList, self).__init__(name, targets, list, {'type': 'list', 'elements': 'str'}, **kwargs)
+        self.ordered = ordered
 
     def from_user(self, value, context=None):
         return self._ids(context, value)
+
+    def problems(self, value, path):
+        """A set refuses an entry given twice before any request, like StringList (a name and an id of the same
+        object are found once the names are resolved)."""
+        found = super(RefList, self).problems(value, path)
+        if value is not None and not self.ordered:
+            repeated = sorted(set(name for name in value if value.count(name) > 1))
+            if repeated:
+                found.append('%s: entries must be unique (%s given more than once)' % (path, ', '.join(repeated)))
+        return found
+
+    def equal(self, want, have):
+        return want == have if self.ordered else sorted(want) == sorted(have or [])
 
 
 class WeightedRefs(_Refs):
@@ -155,9 +177,11 @@ class Reference:
     targets  the AnyOf the names are of; by default the option's own (a Ref, RefList or WeightedRefs)
     names    callable(canonical value of the option) -> the names it holds; by default the option's names_in
     key      what of a target object those names are: its "id" unless said otherwise
+    applies  callable(target API object) -> whether it can be named this way at all (only an internal
+             endpoint is forwarded to): for the others the search reads nothing
     """
 
-    def __init__(self, source, path, targets=None, names=None, key='id'):
+    def __init__(self, source, path, targets=None, names=None, key='id', applies=None):
         self.source = source
         self.path = path.split('.')
         self._option = source.field(self.path[0])
@@ -167,6 +191,7 @@ class Reference:
         self.targets = targets or field.targets
         self.names = names or field.names_in
         self.key = key
+        self.applies = applies or (lambda api_object: True)
 
     def value_in(self, api_object):
         """The canonical value of the option in one of the source's API objects."""
@@ -187,7 +212,7 @@ def find_users(context, references, resource, api_object):
     refuses is skipped, so an account without edges still gets its backends' users."""
     users = []
     for reference in references:
-        if reference.targets.includes(resource):
+        if reference.targets.includes(resource) and reference.applies(api_object):
             users.extend(reference.users(context, api_object))
     return users
 

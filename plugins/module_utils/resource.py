@@ -8,12 +8,24 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.community.ngrok.plugins.module_utils.fields import JsonText, Text, named
+from ansible_collections.community.ngrok.plugins.module_utils.fields import Field, JsonText, Text, named
 
-# Documented limits for edges and routes; backends use the same ones (ERR_NGROK_6503/6504).
-DESCRIPTION_MAX_BYTES = 255
-METADATA_MAX_BYTES = 4096
+# Limits of every object, in characters: the texts of ERR_NGROK_6503/6504 (backends) and 7073/7074 (edges and
+# routes) say characters, although the OpenAPI field descriptions say bytes.
+DESCRIPTION_MAX_LENGTH = 255
+METADATA_MAX_LENGTH = 4096
 ID_BODY_LENGTH = 27  # base62 KSUID after the prefix
+
+
+def with_article(noun):
+    """``noun`` with its indefinite article: "an IP policy", "an HTTPS edge", "a reserved domain". An initialism
+    is read letter by letter, so it takes "an" when its first letter's name starts with a vowel sound."""
+    first = noun.split(' ', 1)[0]
+    if first.isupper() and len(first) > 1:
+        vowel_sound = first[0] in 'AEFHILMNORSX'
+    else:
+        vowel_sound = noun[:1].lower() in 'aeiou'
+    return '%s %s' % ('an' if vowel_sound else 'a', noun)
 
 
 def looks_like_id(value, prefix):
@@ -25,8 +37,8 @@ def looks_like_id(value, prefix):
 def common_fields():
     """description and metadata: every ngrok object here has them, and they can identify it (find_by)."""
     return [
-        Text('description', max_bytes=DESCRIPTION_MAX_BYTES),
-        JsonText('metadata', max_bytes=METADATA_MAX_BYTES),
+        Text('description', max_length=DESCRIPTION_MAX_LENGTH),
+        JsonText('metadata', max_length=METADATA_MAX_LENGTH),
     ]
 
 
@@ -50,6 +62,7 @@ class Resource:
     """What a module manages.
 
     kind         words for messages ("HTTP response backend")
+    plural       the plural of ``kind`` when it is not ``kind`` + "s" ("IP policies")
     path         collection path of the API ("/backends/http_response")
     list_key     key of the list in a list answer ("backends")
     id_prefix    prefix of the object's ids ("bkdhr_"), checked before any request
@@ -57,21 +70,43 @@ class Resource:
     fields       Field objects after description and metadata (the user-settable attributes)
     readonly     response keys shown but never compared (id, uri, created_at, ...); an entry may be
                  (key, transform) to shape the value for output (mask secrets of nested objects)
+    server_sets  {readonly key: value} the server sets on every new object (an edge's routes: []); check
+                 mode predicts them for a create, the other readonly keys are None
     validate     callable(params) -> list of error texts, for rules that span several options
+    validate_change  callable(before, after) -> list of error texts, for rules the object as a write would
+                 leave it must follow (before: the object read, None for a create); checked before any
+                 write, in check mode too
     parent       Parent, for objects that live inside another one; ``path`` then holds ``{parent_id}``
     natural_key  an option that identifies the object on its own within the parent ("match"),
                  used before find_by when given
-    purge_option an extra bool option; when true, the route or edge modules (purgeable fields) the
-                 user did not give are removed
+    purge_option an extra bool option; when true, the parts of the object the user did not give
+                 (fields with a purge_path: route or edge modules, a domain's certificate) are removed
     required_for_create  options the API needs to create the object (a route's match_type and match)
+    filterable   the API names (description, metadata, domain...) its list takes in a ``filter``
+                 query: lookups by those fields cost one request (server_filter.py)
+    exclusive    groups of field names the API keeps only one of: setting one clears the others
+                 (a reserved domain's certificate_id and certificate_management_policy)
+    derived      callable(predicted object) -> None, filling in what the server derives from the other
+                 fields of a new object (check mode only)
+    recomputed   {readonly key: field names}: the server recomputes that key when one of those fields
+                 changes, so check mode predicts it as unknown (None)
+    children     ChildSets (child_sets.py): objects of another type that belong to this one and are declared
+                 in the same task, as a set keyed by one of their fields (an IP policy's rules). A view holds
+                 them under the set's option: None until they are read, [] for a new object
+    scope        {API name: value} every object of this type has, where the API lists other objects at the
+                 same path (agent endpoints beside cloud endpoints in /endpoints: ``{'type': 'cloud'}``):
+                 every lookup filters on it, an object found by id must have it, a create sends it
 
-    Which objects name this one (and so must be named when a delete is refused) is not declared here
-    but in reference_table.REFERENCES.
+    Which objects name this one (and so keep it from being deleted: the engine searches them before any
+    delete, whatever the type) is not declared here but in reference_table.REFERENCES.
     """
 
     def __init__(self, kind, path, list_key, id_prefix, result_key, fields, readonly=(), validate=None,
-                 parent=None, natural_key=None, purge_option=None, required_for_create=()):
+                 parent=None, natural_key=None, purge_option=None, required_for_create=(), server_sets=None,
+                 validate_change=None, filterable=(), exclusive=(), derived=None, recomputed=None,
+                 children=(), plural=None, scope=None):
         self.kind = kind
+        self.plural = plural or kind + 's'
         self.path = path
         self.list_key = list_key
         self.id_prefix = id_prefix
@@ -79,11 +114,20 @@ class Resource:
         self.fields = common_fields() + list(fields)
         self.readonly = [('id', None), ('uri', None), ('created_at', None)]
         self.readonly += [entry if isinstance(entry, tuple) else (entry, None) for entry in readonly]
+        self.server_sets = dict(server_sets or {})
         self.validate = validate or (lambda params: [])
+        self.validate_change = validate_change or (lambda before, after: [])
         self.parent = parent
         self.natural_key = natural_key
         self.purge_option = purge_option
         self.required_for_create = tuple(required_for_create)
+        self.filterable = frozenset(filterable)
+        self.exclusive = [tuple(group) for group in exclusive]
+        self.derived = derived or (lambda predicted: None)
+        self.recomputed = dict(recomputed or {})
+        self.children = tuple(children)
+        # (field, value) pairs, the shape of a lookup's keys (TaskContext.find, server_filter.filter_for).
+        self.scope = [(Field(name), value) for name, value in sorted((scope or {}).items())]
 
     def field(self, name):
         return named(self.fields, name)
@@ -96,7 +140,15 @@ class Resource:
 
     @property
     def purgeable(self):
-        return [field for field in self.fields if getattr(field, 'purgeable', False)]
+        return [field for field in self.fields if field.purgeable]
+
+    def cleared_by(self, names):
+        """Names of the fields the API clears when the fields ``names`` are set (see ``exclusive``)."""
+        cleared = set()
+        for group in self.exclusive:
+            if set(group) & set(names):
+                cleared.update(name for name in group if name not in names)
+        return cleared
 
     def looks_like_id(self, value):
         return looks_like_id(value, self.id_prefix)
@@ -120,13 +172,17 @@ class Resource:
             result[field.name] = field.from_api(field.read(api_object))
         for key, dummy in self.readonly[3:]:
             result[key] = api_object.get(key)
+        for children in self.children:
+            result[children.option] = None  # not in the object: the engine or the info module reads them
         return result
 
     def blank(self):
         """The canonical form of an object about to be created, before the user's values are applied."""
-        result = dict((key, None) for key, dummy in self.readonly)
+        result = dict((key, self.server_sets.get(key)) for key, dummy in self.readonly)
         for field in self.fields:
             result[field.name] = field.server_default
+        for children in self.children:
+            result[children.option] = []
         return result
 
     def masked(self, view, other=None):
@@ -141,4 +197,7 @@ class Resource:
         for key, transform in self.readonly:
             if transform is not None and result.get(key) is not None:
                 result[key] = transform(result[key])
+        for children in self.children:
+            if result.get(children.option):
+                result[children.option] = [children.resource.masked(child) for child in result[children.option]]
         return result

@@ -17,6 +17,7 @@ description:
   - Every page of the API's lists is read, 100 backends per request.
 extends_documentation_fragment:
   - community.ngrok.ngrok
+  - community.ngrok.ngrok.edges
   - community.ngrok.ngrok.info_attributes
 options:
   type:
@@ -134,11 +135,12 @@ backends:
       sample: {"bkdhr_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W": 90, "bkdhr_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1Y": 10}
 '''
 
-from ansible_collections.community.ngrok.plugins.module_utils.info import run_backend_info
+from ansible_collections.community.ngrok.plugins.module_utils.backends import BACKENDS
+from ansible_collections.community.ngrok.plugins.module_utils.info import Listing, run_info_module
 
 
 def main():
-    run_backend_info()
+    run_info_module(Listing('backends', BACKENDS, noun='backend'))
 
 
 if __name__ == '__main__':

@@ -28,6 +28,7 @@ description:
     the API returns, and masked in the result and the diff; a changed secret shows as V(******** (changed\)).
 extends_documentation_fragment:
   - community.ngrok.ngrok
+  - community.ngrok.ngrok.edges
   - community.ngrok.ngrok.resource
   - community.ngrok.ngrok.attributes
 options:
@@ -80,7 +81,11 @@ options:
         type: bool
       ip_policy_ids:
         description:
-          - Ids of existing IP policies (V(ipp_...)), at least one. Compared as a set.
+          - The IP policies, at least one, each by id (V(ipp_...)) or by its exact description (as
+            M(community.ngrok.ngrok_ip_policy) names them), each once. Compared as a set; returned as ids.
+          - A name that starts with V(ipp_) is taken as an id. Each description costs one request (the IP
+            policies list filtered on it); in check mode, a policy that does not exist yet is assumed to be
+            created by an earlier task of the same run, and the task warns.
         type: list
         elements: str
   circuit_breaker:
@@ -117,6 +122,7 @@ options:
   compression:
     description:
       - Compresses responses for clients that accept it.
+      - "V(true) or V(false) is short for C({enabled: true}) or C({enabled: false})."
     type: dict
     suboptions:
       enabled:
@@ -136,7 +142,8 @@ options:
         description:
           - Headers to add, name to value, at most 5. Names must be valid HTTP header names and are compared
             case-insensitively (the API stores them in lower case), so the same name must not be given twice in
-            different cases; V(user-agent) cannot be added. Values are strings, compared exactly.
+            different cases; V(user-agent) cannot be added. Values are single lines (no CR, LF or NUL), compared
+            exactly; a number or a boolean becomes text.
         type: dict
       remove:
         description:
@@ -158,7 +165,8 @@ options:
         description:
           - Headers to add, name to value, at most 5. Names must be valid HTTP header names and are compared
             case-insensitively (the API stores them in lower case), so the same name must not be given twice in
-            different cases; V(user-agent) cannot be added. Values are strings, compared exactly.
+            different cases; V(user-agent) cannot be added. Values are single lines (no CR, LF or NUL), compared
+            exactly; a number or a boolean becomes text.
         type: dict
       remove:
         description:
@@ -513,7 +521,7 @@ options:
         type: bool
       authorized_groups:
         description:
-          - Only members of these groups may access the route. Compared as a set.
+          - Only members of these groups may access the route. Compared as a set, so each entry may be given once only.
         type: list
         elements: str
       nameid_format:
@@ -560,12 +568,13 @@ options:
         type: str
       scopes:
         description:
-          - Scopes to request. Compared as a set.
+          - Scopes to request. Compared as a set, so each entry may be given once only.
         type: list
         elements: str
   websocket_tcp_converter:
     description:
       - Converts WebSocket connections to TCP streams for the upstream.
+      - "V(true) or V(false) is short for C({enabled: true}) or C({enabled: false})."
     type: dict
     suboptions:
       enabled:
@@ -583,12 +592,12 @@ options:
         type: bool
       allow:
         description:
-          - Regular expressions of user agents allowed. Compared as a set.
+          - Regular expressions of user agents allowed. Compared as a set, so each entry may be given once only.
         type: list
         elements: str
       deny:
         description:
-          - Regular expressions of user agents denied. Compared as a set.
+          - Regular expressions of user agents denied. Compared as a set, so each entry may be given once only.
         type: list
         elements: str
   traffic_policy:
@@ -612,11 +621,15 @@ notes:
     listing per backend type. Check mode makes the reads only."
   - Rules the API enforces and that can be checked without asking it (one sign-in module per route, one
     OAuth provider, client id and secret together, circuit breaker ranges, header limits and names, a
-    webhook secret for every provider but V(sns), lower-case and unique OAuth list entries...) are checked
-    before any request, and every problem found is reported at once. Rules that depend on other objects
+    webhook secret for every provider but V(sns), lower-case OAuth list entries, no entry twice in a list
+    compared as a set...) are checked before any request, and every problem found is reported at once.
+    A sign-in module added to a route that has another one (read with its edge) fails before any write, in
+    check mode too, unless O(purge_modules=true) removes the old one first.
+    Rules that depend on other objects
     (only one route of an edge may have a sign-in module, the backend and IP policies must exist) are left
     to the API, whose error is reported with its code.
 seealso:
+  - module: community.ngrok.ngrok_ip_policy
   - module: community.ngrok.ngrok_https_edge
   - module: community.ngrok.ngrok_weighted_backend
 author:
@@ -653,6 +666,14 @@ EXAMPLES = r'''
       provider:
         google:
           email_domains: [example.com]
+
+- name: Only the office reaches the admin path (an IP policy made by community.ngrok.ngrok_ip_policy)
+  community.ngrok.ngrok_edge_route:
+    edge: shop edge
+    match_type: path_prefix
+    match: /admin
+    ip_restriction:
+      ip_policy_ids: [office]
 
 - name: Verify GitHub webhooks; the secret comes from a vault
   community.ngrok.ngrok_edge_route:
@@ -728,7 +749,7 @@ route:
       type: dict
       sample: {"enabled": true, "backend": "bkdwd_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1Y"}
     ip_restriction:
-      description: The IP restriction module.
+      description: The IP restriction module, V(ip_policy_ids) being the policies' ids.
       type: dict
       sample: {"enabled": true, "ip_policy_ids": ["ipp_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1Z"]}
     circuit_breaker:

@@ -27,6 +27,7 @@ description:
     earlier task of the same run may only have pretended to remove those uses.
 extends_documentation_fragment:
   - community.ngrok.ngrok
+  - community.ngrok.ngrok.edges
   - community.ngrok.ngrok.resource
   - community.ngrok.ngrok.attributes
 options:

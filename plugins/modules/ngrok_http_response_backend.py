@@ -27,6 +27,7 @@ description:
     earlier task of the same run may only have pretended to remove those uses.
 extends_documentation_fragment:
   - community.ngrok.ngrok
+  - community.ngrok.ngrok.edges
   - community.ngrok.ngrok.resource
   - community.ngrok.ngrok.attributes
 options:
@@ -36,9 +37,12 @@ options:
     type: str
   headers:
     description:
-      - Headers of every response, as a dictionary of names to string values.
+      - Headers of every response, as a dictionary of names to string values. A number or a boolean becomes
+        text, as for any string option (a V(Retry-After) of V(3600) is sent as the text V("3600")).
       - ngrok stores header names in lower case, so names are compared case-insensitively
         (V(Content-Type) and V(content-type) are the same header). Values are compared exactly.
+      - Names must be valid HTTP header names and values single lines (no CR, LF or NUL), as in the header
+        modules of M(community.ngrok.ngrok_edge_route); both are checked before any request.
       - The whole dictionary is compared; V({}) removes all headers.
     type: dict
   status_code:

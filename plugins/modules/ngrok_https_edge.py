@@ -21,13 +21,14 @@ description:
   - The edge's routes are returned read-only, secrets masked. Deleting an edge deletes its routes.
 extends_documentation_fragment:
   - community.ngrok.ngrok
+  - community.ngrok.ngrok.edges
   - community.ngrok.ngrok.resource
   - community.ngrok.ngrok.attributes
 options:
   hostports:
     description:
       - The V(host:port) pairs the edge serves, for example V(shop.example.com:443). ngrok requires domains
-        reserved by the account, on port 443. Compared as a set.
+        reserved by the account, on port 443. Compared as a set, so each entry may be given once only.
     type: list
     elements: str
   mutual_tls:
@@ -41,7 +42,7 @@ options:
         type: bool
       certificate_authority_ids:
         description:
-          - Ids of certificate authorities (V(ca_...)). Compared as a set.
+          - Ids of certificate authorities (V(ca_...)). Compared as a set, so each entry may be given once only.
         type: list
         elements: str
   tls_termination:

@@ -28,12 +28,14 @@ description:
     earlier task of the same run may only have pretended to remove those uses.
 extends_documentation_fragment:
   - community.ngrok.ngrok
+  - community.ngrok.ngrok.edges
   - community.ngrok.ngrok.resource
   - community.ngrok.ngrok.attributes
 options:
   labels:
     description:
-      - The labels a tunnel must carry to receive traffic, as a dictionary of strings.
+      - The labels a tunnel must carry to receive traffic, as a dictionary of strings. A number or a boolean
+        becomes text, as for any string option (the number V(2) becomes V("2")).
       - Keys and values may not contain V(=). The whole dictionary is compared, case-sensitively.
       - Every update sends the labels, the current ones when this option is not set, because the ngrok
         API has not kept them on every version when an update left them out.

@@ -35,3 +35,29 @@ def test_user_agent_version_is_the_collection_version():
 
 def test_requires_ansible():
     assert _yaml('meta/runtime.yml')['requires_ansible'] == '>=2.19.0'
+
+
+def _requirements(path):
+    with open(os.path.join(ROOT, path)) as handle:
+        return [line.strip() for line in handle if line.strip() and not line.startswith('#')]
+
+
+def test_unit_tests_install_what_their_emulator_needs():
+    """The unit tests' emulator runs on the unit tests' interpreter (ansible-test's virtualenv)."""
+    emulator = _requirements('tests/emulator/requirements.txt')
+    assert emulator and set(emulator) <= set(_requirements('tests/unit/requirements.txt'))
+
+
+def test_the_cloud_endpoints_guide_shows_the_example_playbook_as_it_is():
+    """docs/docsite/rst/cloud_endpoints.rst shows examples/cloud_endpoints.yml, which make demo runs."""
+    with open(os.path.join(ROOT, 'examples', 'cloud_endpoints.yml')) as handle:
+        example = handle.read()
+    with open(os.path.join(ROOT, 'docs', 'docsite', 'rst', 'cloud_endpoints.rst')) as handle:
+        guide = handle.read()
+    block = guide.split('.. code-block:: yaml+jinja\n\n', 1)[1]
+    shown = []
+    for line in block.splitlines():
+        if line and not line.startswith('   '):
+            break
+        shown.append(line[3:])
+    assert '\n'.join(shown).strip('\n') == example[example.index('\n- name: ') + 1:].strip('\n')

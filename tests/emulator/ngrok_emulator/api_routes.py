@@ -7,7 +7,7 @@
 
 import re
 
-from . import backends, edges, ip_policies, routes
+from . import backends, edges, endpoints, ip_policies, ip_policy_rules, reserved_domains, routes
 from .route_modules import EDGE_MODULES, ROUTE_MODULES
 
 BACKEND_TYPES = '(?P<kind>http_response|tunnel_group|weighted|failover|static)'
@@ -15,8 +15,13 @@ ID = '(?P<item_id>[^/]+)'
 EDGE = '/edges/https/(?P<edge_id>[^/]+)'
 ROUTE = EDGE + '/routes/' + ID
 MODULE = '/(?P<module>%s)'
+# The query parameters an operation takes: lists page with before_id/limit; the lists of the
+# current (non-deprecated) resources also take a CEL `filter` (the spec names it on exactly those).
+PAGED = frozenset(['before_id', 'limit'])
+FILTERED = PAGED | frozenset(['filter'])
+QUERY = {False: frozenset(), True: PAGED, 'filter': FILTERED}
 
-# (method, path pattern, handler, is a list endpoint)
+# (method, path pattern, handler, is a list endpoint: False, True, or 'filter' for a list that takes `filter`)
 ROUTES = [
     ('POST', '/backends/' + BACKEND_TYPES, backends.create, False),
     ('GET', '/backends/' + BACKEND_TYPES, backends.list_, True),
@@ -24,10 +29,26 @@ ROUTES = [
     ('PATCH', '/backends/%s/%s' % (BACKEND_TYPES, ID), backends.update, False),
     ('DELETE', '/backends/%s/%s' % (BACKEND_TYPES, ID), backends.delete, False),
     ('POST', '/ip_policies', ip_policies.create, False),
-    ('GET', '/ip_policies', ip_policies.list_, True),
+    ('GET', '/ip_policies', ip_policies.list_, 'filter'),
     ('GET', '/ip_policies/' + ID, ip_policies.get, False),
     ('PATCH', '/ip_policies/' + ID, ip_policies.update, False),
     ('DELETE', '/ip_policies/' + ID, ip_policies.delete, False),
+    ('POST', '/ip_policy_rules', ip_policy_rules.create, False),
+    ('GET', '/ip_policy_rules', ip_policy_rules.list_, 'filter'),
+    ('GET', '/ip_policy_rules/' + ID, ip_policy_rules.get, False),
+    ('PATCH', '/ip_policy_rules/' + ID, ip_policy_rules.update, False),
+    ('DELETE', '/ip_policy_rules/' + ID, ip_policy_rules.delete, False),
+    ('POST', '/reserved_domains', reserved_domains.create, False),
+    ('GET', '/reserved_domains', reserved_domains.list_, 'filter'),
+    ('GET', '/reserved_domains/' + ID, reserved_domains.get, False),
+    ('PATCH', '/reserved_domains/' + ID, reserved_domains.update, False),
+    ('DELETE', '/reserved_domains/' + ID, reserved_domains.delete, False),
+    ('DELETE', '/reserved_domains/%s/(?P<part>certificate|certificate_management_policy)' % ID, reserved_domains.detach, False),
+    ('POST', '/endpoints', endpoints.create, False),
+    ('GET', '/endpoints', endpoints.list_, 'filter'),
+    ('GET', '/endpoints/' + ID, endpoints.get, False),
+    ('PATCH', '/endpoints/' + ID, endpoints.update, False),
+    ('DELETE', '/endpoints/' + ID, endpoints.delete, False),
     ('POST', '/edges/https', edges.create_edge, False),
     ('GET', '/edges/https', edges.list_edges, True),
     ('GET', '/edges/https/' + ID, edges.get_edge, False),
@@ -46,9 +67,9 @@ COMPILED = [(method, re.compile('^%s$' % pattern), handler, is_list) for method,
 
 
 def find(method, path):
-    """(handler, path groups, is a list endpoint), or (None, None, False)."""
+    """(handler, path groups, the query parameters it takes), or (None, None, no parameters)."""
     for route_method, pattern, handler, is_list in COMPILED:
         match = pattern.match(path)
         if match and route_method == method:
-            return handler, match.groupdict(), is_list
-    return None, None, False
+            return handler, match.groupdict(), QUERY[is_list]
+    return None, None, QUERY[False]

@@ -9,6 +9,7 @@ import re
 
 from .common import get_or_404, list_page, module_get_or_delete, new_object, render_common, update_text
 from .errors import invalid
+from .reserved_domains import covering
 from .route_modules import EDGE_MODULES, EDGE_TABLES, check_edge_module, render_module
 from .routes import render_route
 from .validation import check
@@ -34,6 +35,9 @@ def _check_hostports(store, edge_id, hostports):
             raise invalid(7112, 'The port of `%s` is out of range.' % hostport)
         if int(match.group(2)) != 443:
             raise invalid(7116, 'The hostport `%s` must use port 443.' % hostport)
+        if covering(store, match.group(1)) is None:
+            # The text ngrok-operator's docs quote: "The domain 'something.mydomain.com:443' is not reserved. [ERR_NGROK_7117]"
+            raise invalid(7117, "The domain '%s' is not reserved." % hostport)
         # A linear scan: the edge count stays small, and the check must see every other edge.
         for other in store['https_edges']:
             if other['id'] != edge_id and hostport in other['hostports']:

@@ -5,8 +5,9 @@
 
 """/ip_policies: enough for the ip_restriction route module to reference real policies."""
 
-from .common import get_or_404, list_page, new_object, render_common, update_text
-from .errors import ApiError
+from . import filtering, ip_policy_rules
+from .common import get_or_404, new_object, render_common, update_text
+from .errors import ApiError, invalid
 from .validation import check
 
 TABLE = {'description': 'str', 'metadata': 'str'}
@@ -18,13 +19,17 @@ def render(request, item):
 
 
 def create(request):
+    if isinstance(request.body, dict) and request.body.get('action') is not None:
+        # The old API took the action on the policy (ngrok-api-go's README still shows it); it is on each rule now.
+        raise invalid(1423, 'An action should now be specified on the IP Policy Rule, not IP Policy. '
+                            'Contact ngrok support if you need additional time to migrate.')
     item = new_object('ipp', check(TABLE, request.body))
     request.store['ip_policies'].add(item)
     return 201, render(request, item)
 
 
 def list_(request):
-    return list_page(request, request.store['ip_policies'], PATH, 'ip_policies', render)
+    return filtering.list_page(request, request.store['ip_policies'], PATH, 'ip_policies', render)
 
 
 def get(request, item_id):
@@ -48,5 +53,6 @@ def delete(request, item_id):
         # ERR_NGROK_1420 names "IP Restrictions"; that a route's ip_restriction module counts is this emulator's reading.
         raise ApiError(400, 1420, 'Cannot delete IP Policy (`%s`) because it is referenced by one or more IP Restrictions: (`%s`). '
                        'Detach this IP Policy from all IP Restrictions before deleting it.' % (item_id, ', '.join(users)))
+    ip_policy_rules.delete_rules_of(request.store, item_id)
     request.store['ip_policies'].remove(item_id)
     return 204, None

@@ -23,7 +23,6 @@ from .ids import operation_id
 from .store import Store
 
 BODY_METHODS = ('POST', 'PATCH', 'PUT')
-LIST_QUERY = frozenset(['before_id', 'limit'])
 
 
 class Emulator:
@@ -114,10 +113,10 @@ class Emulator:
             with self.lock:
                 if not self.rate_limit.allow():
                     raise ApiError(429, 226, 'Your account is rate limited to %d API requests per minute.' % self.rate_limit.limit)
-            handler, groups, is_list = api_routes.find(method, path)
+            handler, groups, query_names = api_routes.find(method, path)
             if handler is None:
                 return 404, {'status_code': 404, 'msg': 'Not Found', 'details': {'path': path}}
-            query = self.parse_query(raw_query, LIST_QUERY if is_list else frozenset())
+            query = self.parse_query(raw_query, query_names)
             body = self.parse_body(method, headers, raw_body)
             with self.lock:
                 return handler(Request(method, self.store, base_url, body, query), **groups)

@@ -46,7 +46,8 @@ class Collection:
 class Store:
     """Every object the emulator holds; the server's lock guards it."""
 
-    KINDS = ('http_response', 'tunnel_group', 'weighted', 'failover', 'static', 'https_edges', 'ip_policies')
+    KINDS = ('http_response', 'tunnel_group', 'weighted', 'failover', 'static', 'https_edges', 'ip_policies',
+             'endpoints', 'reserved_domains', 'ip_policy_rules')
 
     def __init__(self):
         self.kinds = {}
@@ -54,6 +55,8 @@ class Store:
 
     def reset(self):
         self.kinds = dict((kind, Collection()) for kind in self.KINDS)
+        # Lookup tables a resource keeps beside its collection (e.g. reserved domains by name), by the resource's own key.
+        self.indexes = {}
 
     def __getitem__(self, kind):
         return self.kinds[kind]

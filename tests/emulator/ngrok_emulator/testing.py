@@ -28,11 +28,16 @@ def _die_with_parent():
 
 
 class RunningEmulator:
-    """A serve.py process: its URL, its API key and its control endpoints."""
+    """A serve.py process: its URL, its API key and its control endpoints.
 
-    def __init__(self, *extra_args, api_key=None):
+    It runs on `python`, else $EMULATOR_PYTHON (as for tools/emulator.sh), else this interpreter; `filter` queries
+    and YAML traffic policies need one with tests/emulator/requirements.txt installed.
+    """
+
+    def __init__(self, *extra_args, api_key=None, python=None):
         self.api_key = api_key or 'test-' + secrets.token_hex(16)
-        self.process = subprocess.Popen([sys.executable, SERVE, '--port', '0', '--api-key', self.api_key] + list(extra_args),
+        python = python or os.environ.get('EMULATOR_PYTHON') or sys.executable
+        self.process = subprocess.Popen([python, SERVE, '--port', '0', '--api-key', self.api_key] + list(extra_args),
                                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, universal_newlines=True,
                                         preexec_fn=_die_with_parent)
         line = self.process.stdout.readline().strip()

@@ -12,6 +12,7 @@ documented differences between the spec and the real API are allowed (NULLABLE, 
 import copy
 import os
 import re
+from urllib.parse import quote
 
 import pytest
 import yaml
@@ -36,13 +37,22 @@ OAUTH_PROVIDER_SCHEMAS = ('EndpointOAuthGitHub', 'EndpointOAuthFacebook', 'Endpo
 NULLABLE.update(dict(((schema, key), 'emulator choice (README): null when the ngrok-managed OAuth app is used (not sent)')
                      for schema in OAUTH_PROVIDER_SCHEMAS for key in ('client_id', 'client_secret')))
 LISTS = ('HTTPResponseBackendList', 'TunnelGroupBackendList', 'WeightedBackendList', 'FailoverBackendList', 'StaticBackendList',
-         'HTTPSEdgeList', 'IPPolicyList')
+         'HTTPSEdgeList', 'IPPolicyList', 'IPPolicyRuleList', 'ReservedDomainList', 'EndpointList')
 NULLABLE.update(dict(((name, 'next_page_uri'), 'fact sheet 3: null when there are no more pages') for name in LISTS))
+RECORDED_NULL = ('recorded reserved-domain answers (ngrok-docs _reserved_domains_*_response, 2025-09): null when not applicable, '
+                 'as the spec descriptions say ("or null")')
+NULLABLE.update(dict(((schema, key), RECORDED_NULL)
+                     for schema, key in (('ReservedDomain', 'acme_challenge_cname_target'), ('ReservedDomain', 'certificate'),
+                                         ('ReservedDomain', 'certificate_management_policy'), ('ReservedDomain', 'cname_target'),
+                                         ('ReservedDomain', 'certificate_management_status'), ('ReservedDomainCertJob', 'error_code'),
+                                         ('ReservedDomainCertJob', 'retries_at'), ('ReservedDomainCertStatus', 'renews_at'))))
 # Keys the real API returns that the spec does not name.
 EXTRA_KEYS = {
     ('HTTPSEdgeRoute', 'policy'): 'fact sheet 7.3: legacy key, still returned as null',
     ('EndpointSAML', 'idp_metadata_url'): 'fact sheet 7.4: undocumented, returned as ""',
 }
+EXTRA_KEYS.update(dict((('ReservedDomain', key), 'in every recorded reserved-domain answer (2025-09), not in the spec')
+                       for key in ('error_redirect_url', 'http_endpoint_configuration', 'https_endpoint_configuration', 'is_dev')))
 
 
 def spec_path():
@@ -121,6 +131,7 @@ def test_every_answer_of_a_broad_scenario_matches_the_spec(api):
     api.call('GET', '/ip_policies/' + policy['id'], expect=200)
     api.call('PATCH', '/ip_policies/' + policy['id'], {'metadata': 'm'}, expect=200)
     api.call('GET', '/ip_policies', expect=200)
+    api.call('POST', '/reserved_domains', {'domain': '*.example.com'}, expect=201)
     edge = api.call('POST', '/edges/https', {'hostports': ['a.example.com:443'], 'tls_termination': {'min_version': '1.2'},
                                              'mutual_tls': {'certificate_authority_ids': ['ca_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W']}}, expect=201)
     edge_path = '/edges/https/' + edge['id']
@@ -169,6 +180,11 @@ def test_every_answer_of_a_broad_scenario_matches_the_spec(api):
         api.call('DELETE', '/backends/%s/%s' % (kind, item['id']), expect=204)
     api.call('DELETE', '/ip_policies/' + policy['id'], expect=204)
 
+    validate_scenario(api, r'^/(backends/(http_response|tunnel_group|weighted|failover|static)|ip_policies|edges/https)(/|$)')
+
+
+def validate_scenario(api, paths):
+    """Every answer the scenario got validates; every operation on the paths matching `paths` was exercised."""
     conformance = Conformance()
     successes = [(m, p, s, b) for m, p, s, b in api.seen if s < 400]
     assert len(successes) == len(api.seen)  # the scenario makes only valid requests
@@ -176,7 +192,51 @@ def test_every_answer_of_a_broad_scenario_matches_the_spec(api):
     for method, path, status, body in successes:
         conformance.validate(method, path, status, body)
     relevant = set((method.upper(), template) for template, operations in conformance.spec['paths'].items()
-                   if re.match(r'^/(backends/(http_response|tunnel_group|weighted|failover|static)|ip_policies|edges/https)(/|$)', template)
+                   if re.match(paths, template)
                    for method in operations if method in ('get', 'post', 'patch', 'put', 'delete'))
     missed = relevant - conformance.checked
     assert not missed, 'operations the scenario did not exercise: %s' % sorted(missed)
+
+
+def test_every_answer_about_endpoints_domains_and_ip_policy_rules_matches_the_spec(api):
+    rd = '/reserved_domains'
+    custom = api.call('POST', rd, {'domain': 'app.example.com', 'description': 'd', 'metadata': 'm'}, expect=201)
+    api.call('POST', rd, {'domain': '*.example.com'}, expect=201)
+    owned = api.call('POST', rd, {'domain': 'my-app.ngrok.app', 'resolves_to': [{'value': 'global'}], 'region': 'us'}, expect=201)
+    certified = api.call('POST', rd, {'domain': 'c.example.org', 'certificate_id': 'cert_32ELEewloAGq9SKatOVkJvgqTHi'}, expect=201)
+    certified_path = rd + '/' + certified['id']
+    api.call('PATCH', certified_path, {'certificate_management_policy': {'private_key_type': 'rsa'}}, expect=200)
+    api.call('DELETE', certified_path + '/certificate_management_policy', expect=204)
+    api.call('PATCH', certified_path, {'certificate_id': 'cert_32ELEewloAGq9SKatOVkJvgqTHi', 'description': 'byo'}, expect=200)
+    api.call('DELETE', certified_path + '/certificate', expect=204)
+    for item in (custom, owned, certified):
+        api.call('GET', rd + '/' + item['id'], expect=200)
+    api.call('GET', rd + '?limit=1&filter=' + quote('obj.domain != ""'), expect=200)
+    policy = '{"on_http_request":[{"actions":[{"type":"forward-internal","config":{"url":"https://svc.internal"}}]}]}'
+    made = [api.call('POST', '/endpoints', dict(body, type='cloud', traffic_policy=policy), expect=201) for body in (
+        {'url': 'https://app.example.com:443', 'description': 'public', 'metadata': '{"a": 1}'},
+        {'url': 'https://svc.internal', 'bindings': ['internal'], 'pooling_enabled': True},
+        {'url': 'tcp://db.internal:5432'},
+        {'url': 'http://svc.ns', 'bindings': ['kubernetes']},
+        {'url': 'tls://x.example.com'},
+    )]
+    for item in made:
+        api.call('GET', '/endpoints/' + item['id'], expect=200)
+    yaml_policy = 'on_tcp_connect:\n  - actions:\n      - type: deny\n'
+    api.call('PATCH', '/endpoints/' + made[0]['id'], {'url': 'https://www.example.com', 'traffic_policy': yaml_policy}, expect=200)
+    api.call('GET', '/endpoints?limit=1&filter=' + quote('obj.type == "cloud"'), expect=200)
+    ipp = api.call('POST', '/ip_policies', {'description': 'office'}, expect=201)
+    rules = [api.call('POST', '/ip_policy_rules', {'cidr': cidr, 'action': action, 'ip_policy_id': ipp['id'], 'description': 'r'}, expect=201)
+             for cidr, action in (('212.3.14.0/24', 'allow'), ('2001:db8::/32', 'deny'))]
+    api.call('GET', '/ip_policy_rules/' + rules[0]['id'], expect=200)
+    api.call('PATCH', '/ip_policy_rules/' + rules[0]['id'], {'cidr': '212.3.15.0/24', 'metadata': 'm'}, expect=200)
+    api.call('GET', '/ip_policy_rules?limit=1&filter=' + quote('obj.ip_policy.id == "%s"' % ipp['id']), expect=200)
+    api.call('GET', '/ip_policies?filter=' + quote('obj.description == "office"'), expect=200)
+    api.call('DELETE', '/ip_policy_rules/' + rules[1]['id'], expect=204)
+    api.call('DELETE', '/ip_policies/' + ipp['id'], expect=204)
+    for item in made:
+        api.call('DELETE', '/endpoints/' + item['id'], expect=204)
+    api.call('GET', '/endpoints', expect=200)
+    for item in (custom, owned, certified):
+        api.call('DELETE', rd + '/' + item['id'], expect=204)
+    validate_scenario(api, r'^/(endpoints|reserved_domains|ip_policy_rules)(/|$)')

@@ -32,6 +32,12 @@ def module_bodies(backend_id, policy_id):
     }
 
 
+@pytest.fixture(autouse=True)
+def example_domains(api):
+    """Edge hostports must be reserved domains (7117): every hostport here is under *.example.com."""
+    api.call('POST', '/reserved_domains', {'domain': '*.example.com'}, expect=201)
+
+
 @pytest.fixture
 def edge(api):
     return api.call('POST', EDGES, {'hostports': ['a.example.com:443'], 'description': 'e'}, expect=201)
@@ -344,3 +350,12 @@ def test_webhook_providers_are_those_of_the_module_docs(api, edge):
     for provider in ('afterpay', 'autodesk_forge', 'go_cardless', 'hosted_hooks', 'hygraph', 'mandrill', 'signalwire', 'brevo',
                      'amazon_sns'):
         assert api.error('PUT', path, {'provider': provider, 'secret': 's'}) == 'ERR_NGROK_7030', provider
+
+
+def test_hostports_must_be_reserved_domains(api, edge):
+    status, dummy, body = api.raw('POST', EDGES, {'hostports': ['app.other.org:443']})
+    assert (status, body['error_code']) == (400, 'ERR_NGROK_7117')
+    assert body['msg'] == "The domain 'app.other.org:443' is not reserved."
+    assert api.error('PATCH', '%s/%s' % (EDGES, edge['id']), {'hostports': ['app.other.org:443']}) == 'ERR_NGROK_7117'
+    api.call('POST', '/reserved_domains', {'domain': 'app.other.org'}, expect=201)
+    api.call('PATCH', '%s/%s' % (EDGES, edge['id']), {'hostports': ['app.other.org:443']}, expect=200)

@@ -3,8 +3,8 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Secrets never appear in ansible-playbook -vvvv --diff output: run playbooks that create, change and
-# delete routes with every kind of secret (check mode and for real), then grep the output for each
-# secret value and for the API key.
+# delete routes and a cloud endpoint's traffic policy with every kind of secret (check mode and for
+# real), then grep the output for each secret value and for the API key.
 set -euo pipefail
 # The playbook includes setup_ngrok (the run's name, the cleanup), a sibling target.
 export ANSIBLE_ROLES_PATH=..
@@ -17,7 +17,7 @@ trap 'rm -f "$output"' EXIT
 api_key=$(sed -n 's/^ngrok_api_key: "\(.*\)".*/\1/p' "$config")
 [[ -n $api_key ]] || { echo "no ngrok_api_key in $config"; exit 1; }
 mapfile -t secrets < <(sed -n 's/^  [a-z_]*: \(secret-value-[a-z-]*\)$/\1/p' secrets.yml)
-[[ ${#secrets[@]} -ge 5 ]] || { echo "expected the secret values in secrets.yml, found ${#secrets[@]}"; exit 1; }
+[[ ${#secrets[@]} -ge 8 ]] || { echo "expected the secret values in secrets.yml, found ${#secrets[@]}"; exit 1; }
 
 for mode in --check ""; do
     # shellcheck disable=SC2086  # $mode is empty or one flag
@@ -38,6 +38,6 @@ echo "checked ${#secrets[@]} secret values and the API key in $(wc -l <"$output"
 [[ $leaks == 0 ]]
 
 # The output must be the real thing: module results and diffs, secrets masked, a change marked.
-for expected in '"webhook_verification"' '"before":' '******** (changed)'; do
+for expected in '"webhook_verification"' '"traffic_policy"' '"client_secret": "******** (changed)"' '"before":' '******** (changed)'; do
     grep -qF -- "$expected" "$output" || { echo "the output lacks $expected: the check proves nothing"; exit 1; }
 done

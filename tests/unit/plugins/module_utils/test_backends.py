@@ -9,7 +9,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.community.ngrok.plugins.module_utils.backends import ANY_BACKEND, BACKENDS
-from ansible_collections.community.ngrok.plugins.module_utils.info import backend_info_argument_spec
+from ansible_collections.community.ngrok.plugins.module_utils.info import Listing
 from ansible_collections.community.ngrok.plugins.module_utils.reference_table import REFERENCES
 
 
@@ -23,7 +23,7 @@ def test_each_type_is_declared_once_under_its_api_name():
 
 def test_any_backend_and_ngrok_backend_info_cover_every_type():
     assert ANY_BACKEND.resources == list(BACKENDS.values())
-    assert backend_info_argument_spec()['type']['choices'] == ['all'] + sorted(BACKENDS)
+    assert Listing('backends', BACKENDS, noun='backend').argument_spec()['type']['choices'] == ['all'] + sorted(BACKENDS)
 
 
 def test_the_types_with_children_are_the_sources_of_rows_naming_backends():

@@ -146,12 +146,20 @@ def test_timeout_fails_with_a_clear_message(emulator):
     assert str(caught.value) == 'GET /backends/http_response failed: no answer within the timeout of 0.3 seconds'
 
 
-def test_connection_refused_is_a_clear_error(emulator):
-    client = NgrokClient('http://127.0.0.1:9', 'k', sleep=Sleeps(), max_retries=1)
-    with pytest.raises(NgrokAPIError) as caught:
-        client.get(PATH)
-    assert 'could not connect to http://127.0.0.1:9' in str(caught.value)
-    assert not caught.value.ambiguous
+@pytest.mark.parametrize('api_url, reason', [
+    ('http://127.0.0.1:9', 'the connection was refused'),
+    ('http://no-such-host.invalid', 'the host name does not resolve'),
+])
+def test_an_unreachable_api_fails_at_once_with_a_clear_error(emulator, api_url, reason):
+    """Retrying cannot help a refused connection or a name that does not resolve: no retry, no wait."""
+    sleeps = Sleeps()
+    client = NgrokClient(api_url, 'k', sleep=sleeps)
+    for method, call in (('GET', lambda: client.get(PATH)), ('POST', lambda: client.create(PATH, {}, lambda: None))):
+        with pytest.raises(NgrokAPIError) as caught:
+            call()
+        assert str(caught.value) == '%s %s failed: could not connect to %s: %s' % (method, PATH, api_url, reason)
+        assert not caught.value.ambiguous
+    assert sleeps == []
 
 
 def test_api_errors_are_typed(emulator):
@@ -251,3 +259,26 @@ def test_an_error_remembers_that_an_earlier_attempt_lost_its_answer(emulator):
     with pytest.raises(NgrokAPIError) as caught:
         client.get(PATH)
     assert not caught.value.after_lost_answer
+
+
+# -- a 404 that is not ngrok's "no such object" ---------------------------------------------------------------
+
+def test_a_404_for_a_path_the_api_does_not_have_is_an_error_naming_the_url_used(emulator):
+    """A base URL with a path (".../v2") makes every path unknown to the API: that is no "absent" object."""
+    client = NgrokClient(emulator.url + '/v2', emulator.api_key, sleep=Sleeps())
+    item = _backend(emulator)
+    for call in (client.get_if_exists, client.delete_if_exists):
+        with pytest.raises(NgrokAPIError) as caught:
+            call(item)
+        assert caught.value.status_code == 404 and not caught.value.not_found
+        assert emulator.url + '/v2' + item in str(caught.value)
+        assert 'check api_url' in str(caught.value)
+    assert emulator.api('GET', item)[0] == 200
+
+
+def test_a_404_that_is_not_an_ngrok_answer_is_an_error(emulator):
+    """A web server that is not the API (api_url pointing at the wrong host) answers 404 in HTML."""
+    client = NgrokClient(emulator.url + '/_emulator/requests/', emulator.api_key, sleep=Sleeps())
+    with pytest.raises(NgrokAPIError) as caught:
+        client.get_if_exists('/x')
+    assert caught.value.status_code == 404 and not caught.value.not_found

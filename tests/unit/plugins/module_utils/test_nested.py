@@ -85,6 +85,12 @@ def test_prediction_is_the_server_defaults_under_the_users_values():
     assert saml['entity_id'] == 'https://idp/saml/x'
 
 
+def test_a_new_tls_termination_is_predicted_terminated_at_the_edge():
+    tls = HTTPS_EDGE.field('tls_termination')
+    assert tls.predict({'min_version': '1.3'}, None) == {'enabled': True, 'min_version': '1.3', 'terminate_at': 'edge'}
+    assert tls.predict({'enabled': False}, {'enabled': True, 'min_version': None, 'terminate_at': 'edge'})['terminate_at'] == 'edge'
+
+
 def test_secrets_are_masked_in_views_and_marked_when_changed():
     route = {'id': 'edghtsrt_1', 'oauth': OAUTH_RESPONSE, 'webhook_verification': {
         'enabled': True, 'provider': 'github', 'secret': 'whsec'}}
@@ -122,11 +128,13 @@ def test_route_rules_are_checked_before_any_request():
     assert hook.problems(user(hook, provider='sns', secret='x'), 'webhook_verification') == ['webhook_verification: the sns provider takes no secret']
 
 
-def test_header_names_must_be_http_tokens():
+def test_header_names_must_be_http_tokens_and_values_single_lines():
     headers = ROUTE.field('request_headers')
-    problems = headers.problems(user(headers, add={'X Bad': '1', 'X-Good': '2'}, remove=['a:b']), 'request_headers')
-    assert problems == ["request_headers: 'x bad', 'a:b': not a valid header name"]
-    assert headers.problems(user(headers, add={'X-Good': '2'}, remove=['Server']), 'request_headers') == []
+    problems = headers.problems(user(headers, add={'X Bad': '1', 'X-Good': '2', 'X-Two': 'a\nb'}, remove=['a:b']), 'request_headers')
+    assert problems == ["request_headers.add: 'x bad': not a valid header name",
+                        'request_headers.add: the values of x-two must not contain CR, LF or NUL',
+                        "request_headers.remove: 'a:b': not a valid header name"]
+    assert headers.problems(user(headers, add={'X-Good': 2}, remove=['Server']), 'request_headers') == []
 
 
 def test_oauth_lists_need_distinct_non_empty_entries_and_github_teams_their_format():

@@ -10,13 +10,14 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.community.ngrok.plugins.module_utils.backends import ANY_BACKEND, HTTP_RESPONSE, WEIGHTED
+from ansible_collections.community.ngrok.plugins.module_utils.backends import ANY_BACKEND, FAILOVER, HTTP_RESPONSE, WEIGHTED
 from ansible_collections.community.ngrok.plugins.module_utils.client import NgrokClient
 from ansible_collections.community.ngrok.plugins.module_utils.edges import HTTPS_EDGE, ROUTE
 from ansible_collections.community.ngrok.plugins.module_utils.errors import ModuleFailure
+from ansible_collections.community.ngrok.plugins.module_utils.ip_policies import ANY_IP_POLICY, IP_POLICY
 from ansible_collections.community.ngrok.plugins.module_utils.reference_table import REFERENCES, users_of
-from ansible_collections.community.ngrok.plugins.module_utils.references import AnyOf, Reference, find_users
-from ansible_collections.community.ngrok.plugins.module_utils.resource import Resource
+from ansible_collections.community.ngrok.plugins.module_utils.references import Reference, find_users
+from ansible_collections.community.ngrok.plugins.module_utils.reserved_domains import ANY_RESERVED_DOMAIN, RESERVED_DOMAIN
 from ansible_collections.community.ngrok.plugins.module_utils.task_context import TaskContext
 
 
@@ -61,13 +62,17 @@ def test_the_same_object_twice_is_refused_naming_the_kind_of_target(emulator):
     blue = backend(emulator, 'http_response', description='blue')['id']
     with pytest.raises(ModuleFailure) as caught:
         WEIGHTED.field('backends').from_user({blue: 1, 'blue': 2}, context_for(emulator))
-    assert caught.value.msg == "backends: 'blue' names backend %s, which is already in the list" % blue
+    assert caught.value.msg == "backends: %r and 'blue' name the same backend %s" % (blue, blue)
+    with pytest.raises(ModuleFailure) as caught:
+        FAILOVER.field('backends').from_user(['blue', 'blue'], context_for(emulator))
+    assert caught.value.msg == "backends: 'blue' is given more than once"
 
 
 def test_users_are_found_through_every_row_that_names_the_type(emulator):
     blue = backend(emulator, 'http_response', description='blue')
     split = backend(emulator, 'weighted', description='split', backends={blue['id']: 1})
     front = backend(emulator, 'failover', backends=[blue['id'], split['id']])
+    emulator.reserve('a.example.com')
     edge = emulator.api('POST', '/edges/https', {'description': 'shop', 'hostports': ['a.example.com:443']})[1]
     route = emulator.api('POST', '/edges/https/%s/routes' % edge['id'], {
         'match_type': 'path_prefix', 'match': '/api', 'backend': {'backend_id': blue['id']}})[1]
@@ -96,20 +101,28 @@ def test_a_listing_the_api_refuses_is_skipped(emulator):
     assert users_of(context_for(emulator), HTTP_RESPONSE, blue) == ['weighted backend %s' % split['id']]
 
 
-def test_a_new_kind_of_reference_is_one_row(emulator):
-    """What issue 13 will add: routes naming IP policies in their ip_restriction route module."""
-    policies = {}
-    ip_policy = Resource(kind='IP policy', path='/ip_policies', list_key='ip_policies', id_prefix='ipp_',
-                         result_key='ip_policy', fields=[])
-    policies['ip_policy'] = ip_policy
-    row = Reference(ROUTE, 'ip_restriction.ip_policy_ids', targets=AnyOf('IP policy', policies, plural='IP policies'),
-                    names=list)
+def test_routes_using_an_ip_policy_are_its_users(emulator):
+    """The row of routes naming IP policies in their ip_restriction route module."""
     policy = emulator.api('POST', '/ip_policies', {'description': 'office'})[1]
+    unused = emulator.api('POST', '/ip_policies', {'description': 'unused'})[1]
+    emulator.reserve('b.example.com')
     edge = emulator.api('POST', '/edges/https', {'hostports': ['b.example.com:443']})[1]
     route = emulator.api('POST', '/edges/https/%s/routes' % edge['id'], {
-        'match_type': 'exact_path', 'match': '/', 'ip_restriction': {'ip_policy_ids': [policy['id']]}})[1]
-    assert find_users(context_for(emulator), REFERENCES + (row,), ip_policy, policy) == [
-        'route %s / of HTTPS edge %s' % (route['id'], edge['id'])]
+        'match_type': 'exact_path', 'match': '/', 'ip_restriction': {'ip_policy_ids': [unused['id'], policy['id']]}})[1]
+    emulator.api('DELETE', '/edges/https/%s/routes/%s/ip_restriction' % (edge['id'], route['id']))
+    assert users_of(context_for(emulator), IP_POLICY, policy) == []
+    emulator.api('PUT', '/edges/https/%s/routes/%s/ip_restriction' % (edge['id'], route['id']), {'ip_policy_ids': [policy['id']]})
+    assert users_of(context_for(emulator), IP_POLICY, policy) == ['route %s / of HTTPS edge %s' % (route['id'], edge['id'])]
+    assert users_of(context_for(emulator), IP_POLICY, unused) == []
+
+
+def test_a_new_kind_of_reference_is_one_row(emulator):
+    """A row added here (edges whose metadata names an IP policy by its description) makes their users known."""
+    row = Reference(HTTPS_EDGE, 'metadata', targets=ANY_IP_POLICY, key='description', names=lambda metadata: [metadata])
+    policy = emulator.api('POST', '/ip_policies', {'description': 'office'})[1]
+    edge = emulator.api('POST', '/edges/https', {'description': 'shop', 'metadata': 'office'})[1]
+    assert find_users(context_for(emulator), REFERENCES + (row,), IP_POLICY, policy) == ['HTTPS edge %s (shop)' % edge['id']]
+    assert find_users(context_for(emulator), REFERENCES, IP_POLICY, policy) == []
 
 
 def test_a_row_reads_its_option_in_the_canonical_form():
@@ -119,3 +132,28 @@ def test_a_row_reads_its_option_in_the_canonical_form():
     assert row.targets is ANY_BACKEND
     with pytest.raises(KeyError):
         Reference(ROUTE, 'backend.nothing')
+
+
+def test_a_description_of_a_type_whose_list_takes_a_filter_costs_one_filtered_request(emulator):
+    ids = [emulator.api('POST', '/reserved_domains', {'domain': 'd%d.example.com' % number, 'description': 'd%d' % number})[1]['id']
+           for number in range(150)]
+    start = len(emulator.requests())
+    context = context_for(emulator)
+    assert ANY_RESERVED_DOMAIN.id_of(context, 'd7') == ids[7]
+    assert [(entry['path'], entry['query']) for entry in emulator.requests()[start:]] == [
+        ('/reserved_domains', 'limit=100&filter=obj.description%20%3D%3D%20%22d7%22')]
+    with pytest.raises(ModuleFailure) as caught:
+        ANY_RESERVED_DOMAIN.id_of(context, '')
+    assert caught.value.msg.startswith("no reserved domain has the description ''")
+
+
+def test_an_edge_uses_the_domain_of_its_hostports_and_the_wildcards_above_them(emulator):
+    emulator.reserve('shop.example.com', '*.example.com', 'blog.example.com', '*.a.example.com')
+    domains = dict((item['domain'], item) for item in emulator.api('GET', '/reserved_domains')[1]['reserved_domains'])
+    edge = emulator.api('POST', '/edges/https', {'description': 'shop', 'hostports': ['shop.example.com:443']})[1]
+    context = context_for(emulator)
+    named = 'HTTPS edge %s (shop)' % edge['id']
+    assert users_of(context, RESERVED_DOMAIN, domains['shop.example.com']) == [named]
+    assert users_of(context, RESERVED_DOMAIN, domains['*.example.com']) == [named]
+    assert users_of(context, RESERVED_DOMAIN, domains['blog.example.com']) == []
+    assert users_of(context, RESERVED_DOMAIN, domains['*.a.example.com']) == []

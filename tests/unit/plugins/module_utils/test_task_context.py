@@ -3,15 +3,18 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""The per-task cache of listings and the task's warnings, against the emulator."""
+"""The per-task cache of listings (whole, or filtered on the server) and the task's warnings, against the emulator."""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
+
+from urllib.parse import parse_qs
 
 import pytest
 
 from ansible_collections.community.ngrok.plugins.module_utils.client import NgrokClient
 from ansible_collections.community.ngrok.plugins.module_utils.errors import NgrokAPIError
+from ansible_collections.community.ngrok.plugins.module_utils.reserved_domains import RESERVED_DOMAIN
 from ansible_collections.community.ngrok.plugins.module_utils.task_context import TaskContext
 
 PATH = '/backends/http_response'
@@ -52,3 +55,44 @@ def test_warnings_are_kept_in_order():
     context.warn('one')
     context.warn('two')
     assert context.warnings == ['one', 'two']
+
+
+def domain_keys(**values):
+    return [(RESERVED_DOMAIN.field(name), value) for name, value in values.items()]
+
+
+def reads(emulator, since=0):
+    """(path, filter or None) of the requests since ``since``."""
+    return [(entry['path'], parse_qs(entry['query']).get('filter', [None])[0]) for entry in emulator.requests()[since:]]
+
+
+def test_a_filtered_listing_is_cached_under_its_filter(emulator):
+    for name in ('a', 'b'):
+        emulator.api('POST', '/reserved_domains', {'domain': name + '.example.com', 'description': name})
+    context = context_for(emulator)
+    start = len(emulator.requests())
+    assert [item['domain'] for item in context.find(RESERVED_DOMAIN, domain_keys(description='a'))] == ['a.example.com']
+    assert [item['domain'] for item in context.find(RESERVED_DOMAIN, domain_keys(description='a'))] == ['a.example.com']
+    assert [item['domain'] for item in context.find(RESERVED_DOMAIN, domain_keys(description='b'))] == ['b.example.com']
+    assert reads(emulator, start) == [('/reserved_domains', 'obj.description == "a"'), ('/reserved_domains', 'obj.description == "b"')]
+    context.find(RESERVED_DOMAIN, domain_keys(description='a'), fresh=True)
+    assert len(emulator.requests()) == start + 3
+
+
+def test_a_whole_listing_already_read_serves_later_lookups(emulator):
+    emulator.api('POST', '/reserved_domains', {'domain': 'a.example.com', 'description': 'a'})
+    context = context_for(emulator)
+    start = len(emulator.requests())
+    assert len(context.find(RESERVED_DOMAIN, [])) == 1
+    assert [item['description'] for item in context.find(RESERVED_DOMAIN, domain_keys(description='a'))] == ['a']
+    assert reads(emulator, start) == [('/reserved_domains', None)]
+
+
+def test_a_refused_filter_is_not_sent_again_in_the_task(emulator):
+    emulator.api('POST', '/reserved_domains', {'domain': 'a.example.com', 'description': 'a'})
+    context = context_for(emulator)
+    start = len(emulator.requests())
+    emulator.fault(method='GET', path='/reserved_domains', status=400, times=1)
+    assert len(context.find(RESERVED_DOMAIN, domain_keys(description='a'))) == 1
+    assert len(context.find(RESERVED_DOMAIN, domain_keys(description='b'))) == 0
+    assert reads(emulator, start) == [('/reserved_domains', 'obj.description == "a"'), ('/reserved_domains', None)]

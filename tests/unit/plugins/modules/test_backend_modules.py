@@ -147,7 +147,7 @@ def test_the_same_child_twice_fails(emulator):
     blue, dummy = children(emulator)
     result, log = run(emulator, ngrok_weighted_backend, description='w', backends={blue: 1, 'blue': 2})
     assert result['failed'] is True
-    assert 'which is already in the list' in result['msg']
+    assert "%r and 'blue' name the same backend %s" % (blue, blue) in result['msg']
     assert all(entry['method'] == 'GET' for entry in log)
 
 
@@ -230,3 +230,9 @@ def test_the_docs_of_options_naming_any_backend_list_every_backend_id_prefix(mod
     """A name with a backend id prefix is used as an id: the docs list the prefixes, so a new type must be added there."""
     text = ' '.join(yaml.safe_load(module.DOCUMENTATION)['options']['backends']['description'])
     assert [resource.id_prefix for resource in BACKENDS.values() if 'V(%s)' % resource.id_prefix not in text] == []
+
+
+def test_label_values_given_as_numbers_are_sent_as_text(emulator):
+    result, log = run(emulator, ngrok_tunnel_group_backend, description='tg', labels={'version': 2, 'edge': True})
+    assert result.get('failed') is not True, result.get('msg')
+    assert result['backend']['labels'] == {'version': '2', 'edge': 'True'}

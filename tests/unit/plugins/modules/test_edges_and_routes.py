@@ -22,6 +22,7 @@ def calls(log):
 
 def edge_and_backend(emulator):
     backend = emulator.api('POST', '/backends/http_response', {'description': 'app'})[1]['id']
+    emulator.reserve('a.example.com')
     edge = emulator.api('POST', '/edges/https', {'description': 'edge', 'hostports': ['a.example.com:443']})[1]['id']
     return edge, backend
 
@@ -108,6 +109,7 @@ def test_a_lost_route_create_answer_does_not_duplicate(emulator):
 
 
 def test_edge_noop_and_purge(emulator):
+    emulator.reserve('b.example.com')
     created, log = run(emulator, ngrok_https_edge, description='e', hostports=['b.example.com:443'],
                        tls_termination={'min_version': '1.3'}, mutual_tls={'certificate_authority_ids': ['ca_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W']})
     assert calls(log) == [('GET', 'https'), ('POST', 'https')]
@@ -137,3 +139,66 @@ def test_a_route_id_on_a_missing_edge_names_the_edge_as_the_reason(emulator):
     assert calls(log) == [('GET', 'https')]
     gone, log = run(emulator, ngrok_edge_route, edge='nowhere', id=route_id, state='absent')
     assert gone['changed'] is False and calls(log) == [('GET', 'https')]
+
+
+def test_an_empty_find_by_deletes_no_edge_and_no_route(emulator):
+    edge, backend = edge_and_backend(emulator)
+    body = {'match_type': 'exact_path', 'match': '/a', 'backend': {'backend_id': backend}}
+    route = emulator.api('POST', '/edges/https/%s/routes' % edge, body)[1]
+    for module, args in ((ngrok_https_edge, {}), (ngrok_edge_route, {'edge': edge})):
+        for state in ('present', 'absent'):
+            result, log = run(emulator, module, find_by=[], description='x', state=state, **args)
+            assert result.get('failed') is True, result
+            assert 'find_by: must name at least one of description, metadata' in result['msg']
+            assert log == []
+    assert emulator.api('GET', '/edges/https/' + edge)[1]['routes'] == [route]
+
+
+def test_lists_compared_as_sets_refuse_duplicates_before_any_request(emulator):
+    edge, backend = edge_and_backend(emulator)
+    policy = emulator.api('POST', '/ip_policies', {'description': 'p'})[1]['id']
+    cases = [
+        (ngrok_https_edge, {'id': edge, 'hostports': ['a.example.com:443', 'a.example.com:443']},
+         'hostports: entries must be unique (a.example.com:443 given more than once)'),
+        (ngrok_edge_route, {'edge': edge, 'match': '/', 'match_type': 'exact_path', 'ip_restriction': {'ip_policy_ids': [policy, policy]}},
+         'ip_restriction.ip_policy_ids: entries must be unique (%s given more than once)' % policy),
+        (ngrok_edge_route, {'edge': edge, 'match': '/', 'match_type': 'exact_path', 'user_agent_filter': {'allow': ['curl', 'curl']}},
+         'user_agent_filter.allow: entries must be unique (curl given more than once)'),
+        (ngrok_edge_route, {'edge': edge, 'match': '/', 'match_type': 'exact_path', 'response_headers': {'remove': ['Server', 'server']}},
+         'response_headers.remove: entries must be unique (server given more than once)'),
+    ]
+    for module, args, msg in cases:
+        result, log = run(emulator, module, **args)
+        assert result.get('failed') is True, result
+        assert msg in result['msg']
+        assert log == []
+
+
+def test_check_mode_predicts_the_edge_the_real_run_returns(emulator):
+    emulator.reserve('t.example.com')
+    args = dict(description='tls', hostports=['t.example.com:443'], tls_termination={'min_version': '1.3'})
+    predicted, log = run(emulator, ngrok_https_edge, check_mode=True, **args)
+    created, log = run(emulator, ngrok_https_edge, **args)
+    server_chosen = ('id', 'uri', 'created_at')
+    assert dict(predicted['edge'], **dict.fromkeys(server_chosen)) == dict(created['edge'], **dict.fromkeys(server_chosen))
+    assert predicted['edge']['tls_termination']['terminate_at'] == 'edge'
+
+
+def test_a_second_sign_in_module_on_a_route_fails_before_any_write_in_check_mode_too(emulator):
+    """The API refuses oauth and oidc on one route (ERR_NGROK_7079): the route read shows it already."""
+    edge, backend = edge_and_backend(emulator)
+    emulator.api('POST', '/edges/https/%s/routes' % edge, {'match_type': 'exact_path', 'match': '/a', 'oauth': {'provider': {'google': {}}}})
+    oidc = {'issuer': 'https://idp.example.com', 'client_id': 'c', 'client_secret': 'oidc-client-secret'}
+    for check_mode in (True, False):
+        result, log = run(emulator, ngrok_edge_route, check_mode=check_mode, edge=edge, match='/a', oidc=oidc)
+        assert result.get('failed') is True, result
+        assert result['msg'] == ('invalid input: only one of oauth, oidc and saml can protect a route: the route has oauth; '
+                                 'add oidc with purge_modules: true to replace it')
+        assert calls(log) == [('GET', edge)]
+    # With purge_modules the old sign-in module goes first: that works, and check mode says so.
+    predicted, log = run(emulator, ngrok_edge_route, check_mode=True, edge=edge, match='/a', oidc=oidc, purge_modules=True)
+    assert predicted['changed'] is True and calls(log) == [('GET', edge)]
+    done, log = run(emulator, ngrok_edge_route, edge=edge, match='/a', oidc=oidc, purge_modules=True)
+    assert [method for method, dummy in calls(log)] == ['GET', 'DELETE', 'PATCH']
+    assert predicted['route']['oauth'] is None and done['route']['oauth'] is None
+    assert predicted['route']['oidc'] == done['route']['oidc']

@@ -18,8 +18,8 @@ import time
 import pytest
 
 from ansible_collections.community.ngrok.plugins.modules import (
-    ngrok_backend_info, ngrok_edge_route, ngrok_failover_backend, ngrok_http_response_backend, ngrok_https_edge,
-    ngrok_tunnel_group_backend, ngrok_weighted_backend,
+    ngrok_backend_info, ngrok_cloud_endpoint, ngrok_edge_route, ngrok_failover_backend, ngrok_http_response_backend,
+    ngrok_https_edge, ngrok_ip_policy, ngrok_reserved_domain, ngrok_tunnel_group_backend, ngrok_weighted_backend,
 )
 from ansible_collections.community.ngrok.plugins.module_utils.client import MAX_RETRIES
 from ansible_collections.community.ngrok.tests.unit.helpers import module_args, run_module
@@ -30,6 +30,7 @@ def _child(emulator):
 
 
 def _edge(emulator):
+    emulator.reserve('f.example.com')
     return {'edge': emulator.api('POST', '/edges/https', {'description': 'edge', 'hostports': ['f.example.com:443']})[1]['id']}
 
 
@@ -37,15 +38,33 @@ def _routes(emulator, ctx):
     return [r for r in emulator.api('GET', '/edges/https/' + ctx['edge'])[1]['routes'] if r['match'] == '/f']
 
 
+FAULTY_RULE = {'cidr': '10.0.0.0/8', 'action': 'allow', 'description': 'faulty'}
+
+
+def _domain(emulator):
+    emulator.reserve('g.example.com')
+    return {}
+
+
+LIST_KEYS = {'/edges/https': 'https_edges', '/reserved_domains': 'reserved_domains', '/ip_policies': 'ip_policies',
+             '/ip_policy_rules': 'ip_policy_rules', '/endpoints': 'endpoints'}
+POLICY = {'on_http_request': [{'actions': [{'type': 'deny'}]}]}
+
+
 def _listed(path):
-    key = 'https_edges' if path == '/edges/https' else 'backends'
+    key = LIST_KEYS.get(path, 'backends')
     return lambda emulator, ctx: [item for item in emulator.api('GET', path)[1][key] if item.get('description') == 'faulty']
 
 
 class Case:
-    """How to drive one module: prerequisites, arguments, where its requests go, how to count its objects."""
+    """How to drive one module: prerequisites, arguments, where its requests go, how to count its objects.
 
-    def __init__(self, module, collection, create, update, setup=None, found=None, lookup=None):
+    delete   args that delete the object; by default the create's with state=absent
+    child    the object is a child of the module's object (an IP policy rule): the task's result shows it
+             inside its parent's
+    """
+
+    def __init__(self, module, collection, create, update, setup=None, found=None, lookup=None, delete=None, child=False):
         self.module = module
         self.collection = collection
         self.create = create
@@ -53,6 +72,14 @@ class Case:
         self.setup = setup or (lambda emulator: {})
         self.found = found or _listed(collection)
         self.lookup = lookup or (lambda ctx: collection)
+        self.delete = delete or (lambda ctx: dict(create(ctx), state='absent'))
+        self.child = child
+
+    def object_id(self, result):
+        """The id of the object in a module's result."""
+        if self.child:
+            return result['ip_policy']['rules'][0]['id']
+        return result[next(key for key in ('backend', 'edge', 'route', 'reserved_domain', 'ip_policy', 'endpoint') if key in result)]['id']
 
 
 CASES = {
@@ -68,11 +95,27 @@ CASES = {
                      lambda c: {'description': 'faulty', 'metadata': 'm', 'backends': [c['child']]}, setup=_child),
     'https_edge': Case(ngrok_https_edge, '/edges/https',
                        lambda c: {'description': 'faulty', 'hostports': ['g.example.com:443']},
-                       lambda c: {'description': 'faulty', 'tls_termination': {'min_version': '1.3'}}),
+                       lambda c: {'description': 'faulty', 'tls_termination': {'min_version': '1.3'}}, setup=_domain),
     'edge_route': Case(ngrok_edge_route, None,
                        lambda c: {'edge': c['edge'], 'match': '/f', 'match_type': 'exact_path'},
                        lambda c: {'edge': c['edge'], 'match': '/f', 'compression': {}},
                        setup=_edge, found=_routes, lookup=lambda ctx: '/edges/https/' + ctx['edge']),
+    # Its lookup is a filtered list request: a fault on it is retried like any other (never a fallback).
+    'reserved_domain': Case(ngrok_reserved_domain, '/reserved_domains',
+                            lambda c: {'domain': 'faulty.example.com', 'description': 'faulty'},
+                            lambda c: {'domain': 'faulty.example.com', 'description': 'faulty',
+                                       'certificate_management_policy': {'private_key_type': 'rsa'}}),
+    'ip_policy': Case(ngrok_ip_policy, '/ip_policies', lambda c: {'description': 'faulty', 'rules': [FAULTY_RULE]},
+                      lambda c: {'description': 'faulty', 'metadata': 'm'}),
+    # The rules of an IP policy, each written with a request of its own (the task's object is the policy).
+    'ip_policy_rule': Case(ngrok_ip_policy, '/ip_policy_rules', lambda c: {'description': 'faulty', 'rules': [FAULTY_RULE]},
+                           lambda c: {'description': 'faulty', 'rules': [dict(FAULTY_RULE, metadata='m')]},
+                           delete=lambda c: {'description': 'faulty', 'rules': []}, child=True),
+    # An internal endpoint: its delete also lists the endpoints (those that forward to it).
+    'cloud_endpoint': Case(ngrok_cloud_endpoint, '/endpoints',
+                           lambda c: {'url': 'https://faulty.internal', 'description': 'faulty', 'traffic_policy': POLICY},
+                           lambda c: {'url': 'https://faulty.internal', 'description': 'faulty',
+                                      'traffic_policy': 'on_http_request: [{actions: [{type: deny, config: {status_code: 404}}]}]'}),
 }
 CASES['edge_route'].collection_of = lambda ctx: '/edges/https/%s/routes' % ctx['edge']
 
@@ -117,9 +160,7 @@ def prepare(emulator, case, operation):
 
 
 def act(emulator, case, operation, ctx, timeout):
-    args = {'create': case.create, 'lookup': case.create, 'update': case.update}.get(operation, case.create)(ctx)
-    if operation == 'delete':
-        args = dict(args, state='absent')
+    args = {'create': case.create, 'lookup': case.create, 'update': case.update, 'delete': case.delete}[operation](ctx)
     return run(emulator, case, args, timeout)
 
 
@@ -157,7 +198,7 @@ def test_a_create_processed_but_unanswered_is_adopted_not_repeated(emulator, wai
     assert result['changed'] is True
     assert len(case.found(emulator, ctx)) == 1
     assert [(e['method'], e['path']) for e in emulator.requests()].count(('POST', path)) == 1
-    assert result[next(key for key in ('backend', 'edge', 'route') if key in result)]['id'] == case.found(emulator, ctx)[0]['id']
+    assert case.object_id(result) == case.found(emulator, ctx)[0]['id']
 
 
 # The faults after which a request may have been processed although its answer was lost.
@@ -174,11 +215,16 @@ def test_a_delete_processed_but_unanswered_reports_the_change(emulator, waits, n
     assert case.found(emulator, ctx) == []
     deletes = [(e['method'], e['status']) for e in emulator.requests() if e['method'] == 'DELETE']
     assert deletes == [('DELETE', TRANSIENT[fault][0].get('status')), ('DELETE', 404)]
-    assert result['diff']['before']['id'] and result['diff']['after'] == {}
+    if case.child:
+        assert result['diff']['before']['rules'] and result['diff']['after']['rules'] == []
+    else:
+        assert result['diff']['before']['id'] and result['diff']['after'] == {}
 
 
-# A route module and an edge module to purge: (its name, the body that sets it).
-PURGED = {'edge_route': ('compression', {}), 'https_edge': ('tls_termination', {'min_version': '1.3'})}
+# A route module, an edge module and a domain's certificate policy to purge: (its path, the body that sets it, the
+# purge option). A custom domain has its policy from its creation.
+PURGED = {'edge_route': ('compression', {}, 'purge_modules'), 'https_edge': ('tls_termination', {'min_version': '1.3'}, 'purge_modules'),
+          'reserved_domain': ('certificate_management_policy', None, 'purge_certificate')}
 
 
 @pytest.mark.parametrize('fault', ['502', 'dropped connection'])
@@ -186,15 +232,16 @@ PURGED = {'edge_route': ('compression', {}), 'https_edge': ('tls_termination', {
 def test_a_purge_processed_but_unanswered_reports_the_change(emulator, waits, name, fault):
     case = CASES[name]
     ctx, dummy = prepare(emulator, case, 'update')
-    part, body = PURGED[name]
+    part, body, option = PURGED[name]
     part_path = '%s/%s/%s' % (collection_path(case, ctx), case.found(emulator, ctx)[0]['id'], part)
-    emulator.api('PUT', part_path, body)
+    if body is not None:
+        emulator.api('PUT', part_path, body)
     emulator.fault(method='DELETE', path=part_path, times=1, phase='after', **TRANSIENT[fault][0])
-    result = run(emulator, case, dict(case.create(ctx), purge_modules=True), 5)
+    result = run(emulator, case, dict(case.create(ctx), **{option: True}), 5)
     assert not result.get('failed'), result.get('msg')
     assert result['changed'] is True and result['diff']['after'][part] is None
     assert case.found(emulator, ctx)[0][part] is None
-    assert [e['method'] for e in emulator.requests() if e['path'] == part_path] == ['PUT', 'DELETE', 'DELETE']
+    assert [e['method'] for e in emulator.requests() if e['path'] == part_path] == ['PUT'] * (body is not None) + ['DELETE', 'DELETE']
 
 
 @pytest.mark.parametrize('operation', ['lookup', 'create', 'update', 'delete'])

@@ -135,3 +135,48 @@ def test_a_lost_create_answer_does_not_duplicate(emulator):
     backends = emulator.api('GET', PATH)[1]['backends']
     assert [b['id'] for b in backends] == [result['backend']['id']]
     assert methods(log) == ['GET', 'POST', 'GET'], log
+
+
+def test_an_empty_find_by_fails_before_any_request_and_leaves_the_only_backend_alone(emulator):
+    status, other = emulator.api('POST', PATH, {'description': 'unrelated', 'status_code': 200})
+    for state in ('present', 'absent'):
+        result, log = run(emulator, find_by=[], description='brand new teapot', status_code=418, state=state)
+        assert result.get('failed') is True, result
+        assert 'find_by: must name at least one of description, metadata' in result['msg']
+        assert log == []
+    assert emulator.api('GET', PATH + '/' + other['id'])[1] == other
+
+
+def test_metadata_given_as_a_dictionary_is_stored_as_compact_utf8_json(emulator):
+    """1,300 Cyrillic letters: 2.6 KB of UTF-8, 7.8 KB once escaped as \\uXXXX; the API counts characters."""
+    metadata = {'name': 'Ж' * 1300}
+    result, log = run(emulator, description='cyrillic', metadata=metadata)
+    assert result.get('failed') is not True, result['msg']
+    stored = emulator.api('GET', PATH + '/' + result['backend']['id'])[1]['metadata']
+    assert stored == '{"name":"%s"}' % ('Ж' * 1300)
+    again, log = run(emulator, description='cyrillic', metadata=metadata)
+    assert again['changed'] is False and methods(log) == ['GET']
+
+
+def test_description_and_metadata_limits_count_characters(emulator):
+    result, log = run(emulator, description='é' * 255, metadata='Ж' * 4096)
+    assert result['changed'] is True, result.get('msg')
+    result, log = run(emulator, description='é' * 256, metadata='Ж' * 4097)
+    assert result['invalid'] == ['description: must be at most 255 characters long', 'metadata: must be at most 4096 characters long']
+    assert log == []
+
+
+def test_header_values_given_as_numbers_are_sent_as_text(emulator):
+    result, log = run(emulator, description='retry', status_code=503, headers={'Retry-After': 3600})
+    assert result.get('failed') is not True, result.get('msg')
+    assert emulator.api('GET', PATH + '/' + result['backend']['id'])[1]['headers'] == {'retry-after': '3600'}
+    again, log = run(emulator, description='retry', headers={'Retry-After': 3600})
+    assert again['changed'] is False
+
+
+def test_header_names_and_values_are_checked_before_any_request(emulator):
+    result, log = run(emulator, description='bad', headers={'Bad Name:': 'x', 'X-Split': 'a\r\nSet-Cookie: x'})
+    assert result.get('failed') is True, result
+    assert result['invalid'] == ["headers: 'bad name:': not a valid header name",
+                                 'headers: the values of x-split must not contain CR, LF or NUL']
+    assert log == []
