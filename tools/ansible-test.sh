@@ -162,11 +162,19 @@ exclude_targets() {  # exclude_targets ALIAS REASON
     log "skipped: $names ($2)"
 }
 
+# emulator_api METHOD PATH [JSON_BODY]: a request to the emulator of this run (LIVE_EMULATOR); the answer on stdout.
+emulator_api() {
+    local args=(-sf -X "$1" -H "Authorization: Bearer $live_key" -H 'Ngrok-Version: 2')
+    [[ -z ${3:-} ]] || args+=(-H 'Content-Type: application/json' --data "$3")
+    curl "${args[@]}" "$emulator_url$2"
+}
+
 # After a run against an emulator without control endpoints: every target must have deleted what it made.
 check_nothing_left() {
-    local url=$1 api_key=$2 path left=0 count
-    for path in /edges/https /backends/http_response /backends/tunnel_group /backends/weighted /backends/failover /ip_policies; do
-        count=$(curl -sf -H "Authorization: Bearer $api_key" -H 'Ngrok-Version: 2' "$url$path?limit=100" \
+    local path left=0 count
+    for path in /edges/https /endpoints /backends/http_response /backends/tunnel_group /backends/weighted /backends/failover \
+        /ip_policies /reserved_domains; do
+        count=$(emulator_api GET "$path?limit=100" \
             | python3 -c 'import json, sys; print(sum(len(v) for v in json.load(sys.stdin).values() if isinstance(v, list)))') \
             || die "could not list $path after the run"
         [[ $count == 0 ]] || { warn "$count object(s) left in $path"; left=$((left + count)); }
@@ -189,7 +197,7 @@ if ! flock -n 8; then
 fi
 
 sync_copy
-live_key=''
+live_key='' live_domain_id=''
 case $command in
     integration)
         api_key=$(new_api_key)
@@ -201,6 +209,12 @@ case $command in
             live_key=$(new_api_key)
             start_emulator "$live_key" --no-control
             log "LIVE_EMULATOR: against an emulator without its control endpoints ($emulator_url), as against the real API"
+            if [[ -n ${NGROK_LIVE_DOMAIN:-} ]]; then
+                # What a maintainer does once: reserve the domain the edges' hostports use.
+                live_domain_id=$(emulator_api POST /reserved_domains "{\"domain\": \"$NGROK_LIVE_DOMAIN\"}" \
+                    | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])') \
+                    || die "could not reserve $NGROK_LIVE_DOMAIN in the emulator"
+            fi
             write_config "$emulator_url" "$live_key" "" "${NGROK_LIVE_DOMAIN:-}"
         else
             [[ -n ${NGROK_API_KEY:-} ]] || die "integration-live runs against a real ngrok account: set NGROK_API_KEY (and NGROK_LIVE_DOMAIN, a domain it reserved, for the edge targets)"
@@ -237,7 +251,11 @@ if [[ $status != 0 ]]; then
     [[ -z $scan ]] || grep -E -B2 -A20 'FAILED!|Task failed' "$scan" | tail -n 60
     die "ansible-test $command failed on ansible-core $core (exit $status); its output is in $copy/tests/output${scan:+ and $scan}"
 fi
-[[ -z $live_key ]] || check_nothing_left "$emulator_url" "$live_key"
+if [[ -n $live_key ]]; then
+    [[ -z $live_domain_id ]] || emulator_api DELETE "/reserved_domains/$live_domain_id" >/dev/null \
+        || die "$NGROK_LIVE_DOMAIN could not be released after the run: something still uses it"
+    check_nothing_left
+fi
 if [[ -n $scan ]]; then
     "$venv/bin/python" "$REPO_ROOT/tools/secret_scan.py" --yaml-dir "$REPO_ROOT/tests/integration/targets" \
         --value "$(sed -n 's/^ngrok_api_key: "\(.*\)".*/\1/p' "$copy/tests/integration/integration_config.yml")" "$scan" \

@@ -52,6 +52,7 @@ def test_an_edge_without_hostports_reads_as_an_empty_list_and_repeats_without_a_
     assert created['edge']['hostports'] == [] == predicted['edge']['hostports']
     again, log = run(emulator, ngrok_https_edge, description='bare', hostports=[])
     assert again['changed'] is False and writes(log) == []
+    emulator.reserve('bare.example.com')
     added, log = run(emulator, ngrok_https_edge, description='bare', hostports=['bare.example.com:443'])
     assert added['changed'] is True and added['diff']['before']['hostports'] == [] and writes(log) == ['PATCH']
 
