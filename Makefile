@@ -12,7 +12,7 @@
 #
 # Variables:
 #   CORE=2.19|2.20|2.21   ansible-core for sanity/units/integration (default: the first one found)
-#   TARGET=name           run one integration target (or one unit test file / sanity path)
+#   TARGET=name           run one integration target (or one unit test file / sanity path); several, blank-separated
 #   ANSIBLE_TEST_ARGS=..  extra ansible-test arguments, e.g. ANSIBLE_TEST_ARGS="-v --test pylint"
 #   SESSIONS=..           nox-checks: the antsibull-nox sessions to run (default: all of antsibull-nox.toml)
 
@@ -22,7 +22,7 @@ CORES := 2.19 2.20 2.21
 export CORE TARGET ANSIBLE_TEST_ARGS
 
 .DEFAULT_GOAL := help
-.PHONY: help test sanity units integration emulator-tests demo emulator-start emulator-stop lint-tools tooling-tests clean \
+.PHONY: help test sanity units integration integration-live integration-live-emulator emulator-tests demo emulator-start emulator-stop lint-tools tooling-tests clean \
 	docs docs-lint lint nox-checks licence-check ee galaxy-check changelog-lint release-notes release-checks bench reliability \
 	$(foreach c,$(CORES),sanity-$(c) units-$(c) integration-$(c))
 
@@ -30,7 +30,7 @@ export CORE TARGET ANSIBLE_TEST_ARGS
 help:
 	@sed -n 's/^# \([a-z%-]*\): /  make \1: /p' $(MAKEFILE_LIST)
 
-# test: what CI runs. For each ansible-core whose Python exists: sanity, units, integration; emulator-tests, lint-tools, tooling-tests, reliability and the release checks.
+# test: what CI runs. For each ansible-core whose Python exists: sanity, units, integration; emulator-tests, lint-tools, tooling-tests, two targets of integration-live-emulator, reliability and the release checks.
 test:
 	tools/test.sh
 
@@ -45,6 +45,14 @@ units:
 # integration: ansible-test integration against a freshly started emulator (one core).
 integration:
 	tools/ansible-test.sh integration
+
+# integration-live: the integration targets against a real ngrok account (NGROK_API_KEY; NGROK_API_URL, NGROK_LIVE_DOMAIN optional).
+integration-live:
+	tools/ansible-test.sh integration-live
+
+# integration-live-emulator: the same against a fresh emulator without its control endpoints (part of make test).
+integration-live-emulator:
+	LIVE_EMULATOR=1 tools/ansible-test.sh integration-live
 
 # sanity-%: (and units-%, integration-%) the same for one core, e.g. make sanity-2.20.
 $(addprefix sanity-,$(CORES)): sanity-%:

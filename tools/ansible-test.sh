@@ -4,32 +4,48 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Run one ansible-test command with one ansible-core version.
 #
-# usage: tools/ansible-test.sh sanity|units|integration [more ansible-test arguments]
+# usage: tools/ansible-test.sh sanity|units|integration|integration-live [more ansible-test arguments]
 #
 # environment:
 #   CORE               2.19, 2.20 or 2.21 (default: the first whose Python is found)
-#   TARGET             a target (integration target, unit test file or sanity path) to run alone
+#   TARGET             targets (integration targets, unit test files or sanity paths) to run alone, split on blanks
 #   ANSIBLE_TEST_ARGS  extra ansible-test arguments, split on blanks (e.g. "-v --test pylint")
 #   SECRET_SCAN=1      integration only: run at -vvvv (module results and their diffs printed whole) and
 #                      fail if the API key or any secret value of the targets appears in the output
+# integration-live only:
+#   NGROK_API_KEY      the API key of the ngrok account to run against (required)
+#   NGROK_API_URL      the API (default https://api.ngrok.com)
+#   NGROK_LIVE_DOMAIN  a domain the account has reserved, for edge hostports; without it the targets with
+#                      the needs/reserved-domain alias are skipped
+#   LIVE_EMULATOR=1    run against a fresh emulator started with --no-control instead (what make test does),
+#                      and fail if it holds any object afterwards
+#   EMULATOR_ARGS      more serve.py arguments for the emulator of a run (e.g. --verbose: every request on its
+#                      stderr.log, in .cache/ansible-test/<core>[-live]/emulator/)
 #
 # ansible-test runs from a copy of the tree at .cache/ansible-test/<core>/ansible_collections/community/ngrok
-# (re-synced on every run; its tests/output/.tmp/delegation keeps the units/integration virtualenv warm),
-# with `--venv --python X.Y` and the real pyenv interpreters on PATH. Integration runs get a freshly
-# started emulator and an integration_config.yml pointing at it.
+# (<core>-live for integration-live, so that it can run beside the other commands; re-synced on every run;
+# its tests/output/.tmp/delegation keeps the units/integration virtualenv warm), with `--venv --python X.Y`
+# and the real pyenv interpreters on PATH. Integration runs get a freshly started emulator and an
+# integration_config.yml pointing at it, with its control endpoints (request log, faults, reset).
+#
+# integration-live runs the integration targets against a real account: every target but those with the
+# needs/emulator-control alias (they need the emulator's request log, faults or reset), and those with
+# needs/reserved-domain only when NGROK_LIVE_DOMAIN is set. Each run has its own id, carried by the
+# description of every object it makes; each target deletes its objects at its end, even when it fails.
 set -euo pipefail
 # shellcheck source=tools/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 command=${1:-}
 case $command in
-    sanity | units | integration) shift ;;
-    *) die "usage: $0 sanity|units|integration [ansible-test arguments]" ;;
+    sanity | units | integration | integration-live) shift ;;
+    *) die "usage: $0 sanity|units|integration|integration-live [ansible-test arguments]" ;;
 esac
 
 core=$(resolve_core)
 python_version=$(core_python "$core")
 work=$CACHE_DIR/ansible-test/$core
+[[ $command != integration-live ]] || work+=-live
 copy=$work/ansible_collections/community/ngrok
 
 # ansible-test bootstraps pip in each new virtualenv with a get-pip script that it downloads once into
@@ -106,19 +122,65 @@ stop_emulator() {
     EMULATOR_STATE_DIR=$emulator_state "$REPO_ROOT/tools/emulator.sh" stop || true
 }
 
-# Start the emulator and point the integration targets at it.
+# start_emulator KEY [serve.py arguments]: start a fresh emulator, stopped at exit; its URL in emulator_url.
+emulator_url=''
 start_emulator() {
-    local api_key url template=$REPO_ROOT/tests/integration/integration_config.yml.template
-    api_key=$(new_api_key)
+    local api_key=$1
+    shift
     stop_emulator
     trap stop_emulator EXIT
     trap 'exit 130' INT
     trap 'exit 143' TERM
-    url=$(EMULATOR_STATE_DIR=$emulator_state "$REPO_ROOT/tools/emulator.sh" start "$api_key")
+    emulator_url=$(EMULATOR_STATE_DIR=$emulator_state EMULATOR_ARGS="${EMULATOR_ARGS:-} $*" "$REPO_ROOT/tools/emulator.sh" start "$api_key")
+}
+
+# write_config API_URL API_KEY EMULATOR_URL LIVE_DOMAIN: the integration_config.yml of this run, from the
+# template (its values are double-quoted YAML strings: no '"' or '\' in them; '&' and '|' are escaped for sed).
+write_config() {
+    local template=$REPO_ROOT/tests/integration/integration_config.yml.template value args=() name
+    local run_id
+    run_id=$(date -u +%Y%m%d%H%M%S)-$(od -An -N2 -tx1 /dev/urandom | tr -d ' \n')
     [[ -f $template ]] || die "$template is missing"
-    sed -e "s|@NGROK_API_URL@|$url|g" -e "s|@NGROK_API_KEY@|$api_key|g" -e "s|@NGROK_EMULATOR_URL@|$url|g" \
-        "$template" >"$copy/tests/integration/integration_config.yml"
-    log "integration_config.yml: ngrok_api_url=$url ngrok_emulator_url=$url (ngrok_api_key: a fresh random key)"
+    for name in NGROK_API_URL:"$1" NGROK_API_KEY:"$2" NGROK_EMULATOR_URL:"$3" NGROK_LIVE_DOMAIN:"$4" NGROK_RUN_ID:"$run_id"; do
+        value=${name#*:}
+        [[ $value != *[\"\\]* ]] || die "${name%%:*} must not contain '\"' or '\\'"
+        value=${value//&/\\&}
+        value=${value//|/\\|}
+        args+=(-e "s|@${name%%:*}@|$value|g")
+    done
+    sed "${args[@]}" "$template" >"$copy/tests/integration/integration_config.yml"
+    log "integration_config.yml: ngrok_api_url=$1 ngrok_emulator_url=${3:-(none: no control endpoints)} ngrok_run_id=$run_id${4:+ ngrok_live_domain=$4} (ngrok_api_key not shown)"
+}
+
+# The targets integration-live leaves out, and why; their aliases become --exclude arguments.
+live_excludes=()
+exclude_targets() {  # exclude_targets ALIAS REASON
+    local names
+    names=$(grep -lx -- "$1" "$REPO_ROOT"/tests/integration/targets/*/aliases | xargs -r -n1 dirname | xargs -r -n1 basename | paste -sd' ' -)
+    [[ -n $names ]] || return 0  # ansible-test refuses an --exclude that matches no target
+    live_excludes+=(--exclude "$1/")
+    log "skipped: $names ($2)"
+}
+
+# emulator_api METHOD PATH [JSON_BODY]: a request to the emulator of this run (LIVE_EMULATOR); the answer on stdout.
+emulator_api() {
+    local args=(-sf -X "$1" -H "Authorization: Bearer $live_key" -H 'Ngrok-Version: 2')
+    [[ -z ${3:-} ]] || args+=(-H 'Content-Type: application/json' --data "$3")
+    curl "${args[@]}" "$emulator_url$2"
+}
+
+# After a run against an emulator without control endpoints: every target must have deleted what it made.
+check_nothing_left() {
+    local path left=0 count
+    for path in /edges/https /endpoints /backends/http_response /backends/tunnel_group /backends/weighted /backends/failover \
+        /ip_policies /reserved_domains; do
+        count=$(emulator_api GET "$path?limit=100" \
+            | python3 -c 'import json, sys; print(sum(len(v) for v in json.load(sys.stdin).values() if isinstance(v, list)))') \
+            || die "could not list $path after the run"
+        [[ $count == 0 ]] || { warn "$count object(s) left in $path"; left=$((left + count)); }
+    done
+    [[ $left == 0 ]] || die "the live targets left $left object(s) behind: their cleanup missed them"
+    log "the live targets deleted everything they made"
 }
 
 [[ $command != sanity ]] || check_sanity_ignores
@@ -135,13 +197,41 @@ if ! flock -n 8; then
 fi
 
 sync_copy
-[[ $command != integration ]] || start_emulator
+live_key='' live_domain_id=''
+case $command in
+    integration)
+        api_key=$(new_api_key)
+        start_emulator "$api_key"
+        write_config "$emulator_url" "$api_key" "$emulator_url" ""
+        ;;
+    integration-live)
+        if [[ -n ${LIVE_EMULATOR:-} ]]; then
+            live_key=$(new_api_key)
+            start_emulator "$live_key" --no-control
+            log "LIVE_EMULATOR: against an emulator without its control endpoints ($emulator_url), as against the real API"
+            if [[ -n ${NGROK_LIVE_DOMAIN:-} ]]; then
+                # What a maintainer does once: reserve the domain the edges' hostports use.
+                live_domain_id=$(emulator_api POST /reserved_domains "{\"domain\": \"$NGROK_LIVE_DOMAIN\"}" \
+                    | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])') \
+                    || die "could not reserve $NGROK_LIVE_DOMAIN in the emulator"
+            fi
+            write_config "$emulator_url" "$live_key" "" "${NGROK_LIVE_DOMAIN:-}"
+        else
+            [[ -n ${NGROK_API_KEY:-} ]] || die "integration-live runs against a real ngrok account: set NGROK_API_KEY (and NGROK_LIVE_DOMAIN, a domain it reserved, for the edge targets)"
+            write_config "${NGROK_API_URL:-https://api.ngrok.com}" "$NGROK_API_KEY" "" "${NGROK_LIVE_DOMAIN:-}"
+        fi
+        exclude_targets needs/emulator-control "they need the emulator's request log, faults or reset"
+        [[ -n ${NGROK_LIVE_DOMAIN:-} ]] || exclude_targets needs/reserved-domain "they need NGROK_LIVE_DOMAIN, a domain the account reserved"
+        ;;
+esac
 
-args=("$command" --venv --python "$python_version")
-# shellcheck disable=SC2206  # word splitting of ANSIBLE_TEST_ARGS is intended
+args=("${command%-live}" --venv --python "$python_version")
+[[ $command != integration-live ]] || args+=("${live_excludes[@]}")
+# shellcheck disable=SC2206  # word splitting of ANSIBLE_TEST_ARGS and TARGET is intended
 [[ -z ${ANSIBLE_TEST_ARGS:-} ]] || args+=(${ANSIBLE_TEST_ARGS})
 args+=("$@")
-[[ -z ${TARGET:-} ]] || args+=("$TARGET")
+# shellcheck disable=SC2206
+[[ -z ${TARGET:-} ]] || args+=(${TARGET})
 
 log "ansible-core $("$venv/bin/python" -c 'import ansible.release; print(ansible.release.__version__)') on Python $python_version: ansible-test ${args[*]}"
 scan=
@@ -160,6 +250,11 @@ fi
 if [[ $status != 0 ]]; then
     [[ -z $scan ]] || grep -E -B2 -A20 'FAILED!|Task failed' "$scan" | tail -n 60
     die "ansible-test $command failed on ansible-core $core (exit $status); its output is in $copy/tests/output${scan:+ and $scan}"
+fi
+if [[ -n $live_key ]]; then
+    [[ -z $live_domain_id ]] || emulator_api DELETE "/reserved_domains/$live_domain_id" >/dev/null \
+        || die "$NGROK_LIVE_DOMAIN could not be released after the run: something still uses it"
+    check_nothing_left
 fi
 if [[ -n $scan ]]; then
     "$venv/bin/python" "$REPO_ROOT/tools/secret_scan.py" --yaml-dir "$REPO_ROOT/tests/integration/targets" \

@@ -122,7 +122,8 @@ def requests_table(bench):
         measure('%s: no-op by id' % kind, module, dict(args, id=listed), expected='1 read')
         measure('%s: update' % kind, module, dict(args, description='b', metadata='m'), expected='reads + 1 write')
         measure('%s: update, check mode' % kind, module, dict(args, description='b', metadata='n'), check=True, expected='reads only')
-        measure('%s: delete' % kind, module, {'description': 'b', 'state': 'absent'}, expected='reads + 1 write')
+        measure('%s: delete' % kind, module, {'description': 'b', 'state': 'absent'},
+                expected='its listing + 1 listing per type that can use it (weighted, failover, edges) + 1 write')
     bench.api('POST', '/backends/http_response', {'description': 'blue'})
     bench.api('POST', '/backends/http_response', {'description': 'green'})
     for kind, children in (('weighted', {'blue': 1, 'green': 1}), ('failover', ['blue', 'green'])):
@@ -133,6 +134,11 @@ def requests_table(bench):
                 expected='1 listing per backend type')
         measure('%s: change only the description (children kept)' % kind, module, {'description': kind, 'metadata': 'x'},
                 expected='1 listing + 1 write')
+    measure('http_response: delete, in use (refused)', HR, {'description': 'blue', 'state': 'absent'}, refused=True,
+            expected='its listing + the users\' listings, 0 writes')
+    for kind in ('failover', 'weighted'):
+        measure('%s: delete' % kind, 'community.ngrok.ngrok_%s_backend' % kind, {'description': kind, 'state': 'absent'},
+                expected='its listing + the other users\' listings + 1 write')
     measure('backend_info: all four types', 'community.ngrok.ngrok_backend_info', {}, expected='1 listing per type and page')
     bench.seed_domains(150)  # listing them would take 2 requests: a lookup by the filter takes 1
     domain = {'domain': 'bench.example.com', 'description': 'bench'}

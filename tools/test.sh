@@ -6,7 +6,9 @@
 #   - for every supported ansible-core whose Python is found: ansible-test sanity, units and integration
 #     (the first core's integration at -vvvv, searched for the API key and every secret of the targets);
 #   - the emulator's own tests; the reliability runs (tools/reliability.sh); shellcheck of the toolchain and
-#     its own test (tools/tests/contributor-machine.sh: no ../shared, no pyenv);
+#     its own test (tools/tests/contributor-machine.sh: no ../shared, no pyenv); the live subset of the
+#     integration targets (make integration-live) on two targets, against an emulator without its control
+#     endpoints;
 #   - the release checks, one after the other in one job: changelog, collection docs, antsibull-nox's
 #     checks (REUSE licensing, action groups, unwanted files, docs code blocks, ansible-lint), docsite
 #     build, execution environment, Galaxy build + licence + importer + install, release notes.
@@ -57,10 +59,20 @@ lint_tools() {  # The toolchain's scripts are build_ignored, so sanity's shellch
     shellcheck -x "$REPO_ROOT"/tools/*.sh "$REPO_ROOT"/tools/tests/*.sh "$REPO_ROOT/.ci/run"
 }
 
+# make integration-live as against the real API, against an emulator started with --no-control: two targets
+# that use between them every part of setup_ngrok a live run uses (the matrix, the failure cases, the cleanup
+# of backends that use each other, a playbook target). tests/unit/test_integration_targets.py reads all the
+# targets for uses of the control endpoints; the tool fails if the emulator holds anything afterwards.
+live_subset() {
+    env CORE="$first" TARGET="ngrok_weighted_backend ngrok_secrets" ANSIBLE_TEST_ARGS= SECRET_SCAN= NGROK_LIVE_DOMAIN= \
+        LIVE_EMULATOR=1 "$REPO_ROOT/tools/ansible-test.sh" integration-live
+}
+
 small_checks() {
-    "$REPO_ROOT/tools/emulator-tests.sh"
-    lint_tools
-    "$REPO_ROOT/tools/tests/contributor-machine.sh"
+    step emulator-tests "$REPO_ROOT/tools/emulator-tests.sh"
+    step lint-tools lint_tools
+    step tooling-tests "$REPO_ROOT/tools/tests/contributor-machine.sh"
+    step live-subset live_subset
 }
 
 # --- a pool of background jobs --------------------------------------------------------------------
@@ -123,7 +135,7 @@ for core in $cores; do
     [[ $core == "$first" ]] || start_job "core-$core" core_job "$core" ""
 done
 start_job release-checks release_checks
-start_job emulator-tests-lint-and-tooling-tests small_checks
+start_job emulator-tests-lint-tooling-tests-and-live-subset small_checks
 while [[ ${#job_name[@]} -gt 0 ]]; do finish_one; done
 
 # Every step's time, from the jobs' logs.

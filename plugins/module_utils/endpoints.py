@@ -73,7 +73,6 @@ CLOUD_ENDPOINT = Resource(
     validate=_binding_rules,
     derived=_computed,
     recomputed={'public_url': ('url',), 'hostport': ('url',), 'proto': ('url',), 'domain': ('url', 'bindings')},
-    delete_checks_users=True,
 )
 
 # What a forward-internal action names: cloud endpoints, by URL.

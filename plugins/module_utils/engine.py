@@ -13,9 +13,9 @@ from ansible_collections.community.ngrok.plugins.module_utils.reference_table im
 from ansible_collections.community.ngrok.plugins.module_utils.resource import ID_BODY_LENGTH, with_article
 from ansible_collections.community.ngrok.plugins.module_utils.task_context import TaskContext, matches
 
-# "cannot delete: still referenced" (ERR_NGROK_6502 for backends, ERR_NGROK_446 for reserved domains,
-# ERR_NGROK_1420 for IP policies).
-IN_USE_ERRORS = frozenset(['ERR_NGROK_6502', 'ERR_NGROK_446', 'ERR_NGROK_1420'])
+# The API's "cannot delete: still in use" refusals: ERR_NGROK_6502 (a backend named by another backend),
+# ERR_NGROK_1420 (an IP policy named by an IP restriction), ERR_NGROK_446 (a reserved domain in use).
+IN_USE_ERRORS = frozenset(['ERR_NGROK_6502', 'ERR_NGROK_1420', 'ERR_NGROK_446'])
 
 
 class ResourceEngine:
@@ -306,33 +306,36 @@ class ResourceEngine:
         # Its children go with it: the diff shows them.
         for children, items in self.read_children(current, resource.children).items():
             before[children.option] = children.view(items)
+        # Never delete an object still in use, whatever the API would allow (it lets a backend used by a
+        # route go, and the route then points at nothing): its users are searched first, in the listings
+        # of every type that can name it (reference_table.REFERENCES; no request for a type nobody names).
+        users = users_of(self.context, resource, current)
         if self.check_mode:
-            # The API refuses to delete an object still in use. Check mode only warns: an earlier task of
-            # the same run (a teardown in dependency order) may only have pretended to remove the users.
-            users = users_of(self.context, resource, current)
+            # Check mode only warns: an earlier task of the same run (a teardown in dependency order) may
+            # only have pretended to remove the users.
             if users:
                 self.context.warn('%s %s is used by %s; deleting it will fail unless an earlier task removes those uses'
                                   % (resource.kind, current['id'], ', '.join(users)))
             return self.result(True, before, None)
-        if resource.delete_checks_users:
-            users = users_of(self.context, resource, current)
-            if users:
-                raise self.in_use(current, users)
+        if users:
+            raise self.in_use(current, users)
         try:
             deleted = self.client.delete_if_exists(resource.item_path(current['id'], self.parent_id()))
         except NgrokAPIError as error:
             if error.error_code not in IN_USE_ERRORS:
                 raise
-            # Someone started using it after the search, or the search cannot see that user.
-            raise self.in_use(current, users_of(self.context, resource, current), error)
+            # A user that appeared after the search, or that the search could not see (a listing the API
+            # refused): read the listings again to name it.
+            raise self.in_use(current, users_of(TaskContext(self.client), resource, current), error)
         return self.result(deleted, before, None)
 
     def in_use(self, current, users, error=None):
-        """The failure of a delete refused because ``users`` (descriptions) use ``current``."""
-        named = ', '.join(users) or 'another object (%s)' % error
+        """The failure of a delete refused because ``users`` (descriptions) use ``current``; ``error`` is the
+        API's refusal when the API refused it."""
         extra = {'used_by': users}
         if error is not None:
             extra['api_error'] = error.to_dict()
+        named = ', '.join(users) or 'another object (%s)' % error
         return ModuleFailure('cannot delete %s %s: it is used by %s' % (self.resource.kind, current['id'], named), **extra)
 
     # -- output --------------------------------------------------------------

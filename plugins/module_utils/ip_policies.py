@@ -56,7 +56,6 @@ IP_POLICY = Resource(
     fields=[],
     filterable=('description', 'metadata'),
     children=[RULES],
-    delete_checks_users=True,
 )
 
 # What a route's ip_restriction (and a traffic policy's restrict-ips action) can name: IP policies, by id or

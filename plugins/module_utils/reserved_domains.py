@@ -98,7 +98,6 @@ RESERVED_DOMAIN = Resource(
     validate=_certificate_rules,
     derived=_automatic_certificates,
     recomputed={'certificate_management_status': ('certificate_id', 'certificate_management_policy')},
-    delete_checks_users=True,
 )
 
 # What names a reserved domain (an edge's hostports, a cloud endpoint's URL): reserved domains, by name.

@@ -90,9 +90,6 @@ class Resource:
                  fields of a new object (check mode only)
     recomputed   {readonly key: field names}: the server recomputes that key when one of those fields
                  changes, so check mode predicts it as unknown (None)
-    delete_checks_users  a delete first searches the objects that use this one and fails, before any
-                 write, when there are any (the contract for every type; the backends still let the API
-                 refuse and name the users afterwards)
     children     ChildSets (child_sets.py): objects of another type that belong to this one and are declared
                  in the same task, as a set keyed by one of their fields (an IP policy's rules). A view holds
                  them under the set's option: None until they are read, [] for a new object
@@ -100,14 +97,14 @@ class Resource:
                  same path (agent endpoints beside cloud endpoints in /endpoints: ``{'type': 'cloud'}``):
                  every lookup filters on it, an object found by id must have it, a create sends it
 
-    Which objects name this one (and so must be named when a delete is refused) is not declared here
-    but in reference_table.REFERENCES.
+    Which objects name this one (and so keep it from being deleted: the engine searches them before any
+    delete, whatever the type) is not declared here but in reference_table.REFERENCES.
     """
 
     def __init__(self, kind, path, list_key, id_prefix, result_key, fields, readonly=(), validate=None,
                  parent=None, natural_key=None, purge_option=None, required_for_create=(), server_sets=None,
                  validate_change=None, filterable=(), exclusive=(), derived=None, recomputed=None,
-                 delete_checks_users=False, children=(), plural=None, scope=None):
+                 children=(), plural=None, scope=None):
         self.kind = kind
         self.plural = plural or kind + 's'
         self.path = path
@@ -128,7 +125,6 @@ class Resource:
         self.exclusive = [tuple(group) for group in exclusive]
         self.derived = derived or (lambda predicted: None)
         self.recomputed = dict(recomputed or {})
-        self.delete_checks_users = delete_checks_users
         self.children = tuple(children)
         # (field, value) pairs, the shape of a lookup's keys (TaskContext.find, server_filter.filter_for).
         self.scope = [(Field(name), value) for name, value in sorted((scope or {}).items())]

@@ -38,11 +38,15 @@ class TaskContext:
         return self._lists[cached]
 
     def list_if_allowed(self, path, key):
-        """The listing, or [] when the API refuses it (an account without edges): for searches that only
-        explain something, never for a lookup."""
+        """The listing, or [] when the API refuses to list that type (an account without edges answers
+        4xx): for the search for an object's users, never for a lookup. No answer, a server error or the
+        rate limit after every retry still fail the task: a delete must not go ahead on a search that
+        could not look."""
         try:
             return self.list(path, key)
-        except NgrokAPIError:
+        except NgrokAPIError as error:
+            if error.status_code is None or error.status_code >= 500 or error.status_code == 429:
+                raise
             return []
 
     def find(self, resource, keys, fresh=False):

@@ -66,7 +66,9 @@ RETURN = r'''
 backends:
   description:
     - The backends that pass the filters, by type (V(failover), V(http_response), V(tunnel_group),
-      V(weighted)) and newest first within a type.
+      V(weighted)) and within a type in ngrok's order, by id without regard to letter case. That is roughly,
+      not strictly, newest first; sort the list yourself (for example on RV(backends[].created_at)) when the
+      order matters.
     - Each has the fields the backend's own module returns (see M(community.ngrok.ngrok_http_response_backend),
       M(community.ngrok.ngrok_tunnel_group_backend), M(community.ngrok.ngrok_weighted_backend) and
       M(community.ngrok.ngrok_failover_backend)), plus RV(backends[].type).

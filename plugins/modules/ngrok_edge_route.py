@@ -100,6 +100,8 @@ options:
       tripped_duration:
         description:
           - Seconds the circuit stays open before upstream health is checked again; at least V(1).
+          - This and the other numbers of the module, when not given, get values ngrok chooses and does not
+            document (check mode predicts them V(null)). Give all of them to know what the route does.
         type: int
       rolling_window:
         description:
@@ -751,8 +753,12 @@ route:
       type: dict
       sample: {"enabled": true, "ip_policy_ids": ["ipp_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1Z"]}
     circuit_breaker:
-      description: The circuit breaker module.
+      description:
+        - The circuit breaker module. ngrok fills in the numbers a task does not give, with values it does not
+          document; in check mode they are predicted V(null) (unknown), never guessed.
       type: dict
+      sample: {"enabled": true, "tripped_duration": 10, "rolling_window": 60, "num_buckets": 10,
+               "volume_threshold": 20, "error_threshold_percentage": 0.5}
     compression:
       description: The compression module.
       type: dict

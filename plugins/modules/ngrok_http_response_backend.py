@@ -16,10 +16,15 @@ description:
     status code, headers and body.
   - The backend is found by O(id), else by the options in O(find_by) (its description by default).
   - Only the options you set are compared and changed; everything else on the backend is left alone.
-  - Deleting a backend that a weighted or failover backend or an HTTPS edge route still uses fails,
-    names the objects that use it (also returned as RV(used_by)), and changes nothing. In check mode the
-    task warns instead and names them, since an earlier task of the same run may only have pretended to
-    remove those uses; finding them lists the weighted and failover backends and the HTTPS edges.
+  - Deleting a backend that a weighted or failover backend or an HTTPS edge route still uses fails before
+    any change and names the objects that use it (also returned as RV(used_by)), also where the API itself
+    would allow the delete (it lets a backend used by a route go, which would leave the route pointing at
+    nothing). To delete a backend and what uses it, delete the users first, in dependency order.
+  - Finding the users costs one listing each of the weighted backends, the failover backends and the HTTPS
+    edges (one request per 100 objects) on every delete of a backend that exists; the listing of the
+    backend's own type, when the task read it to find the backend, serves again.
+  - In check mode a backend in use is reported as deleted, with a warning naming its users, since an
+    earlier task of the same run may only have pretended to remove those uses.
 extends_documentation_fragment:
   - community.ngrok.ngrok
   - community.ngrok.ngrok.edges
@@ -131,8 +136,9 @@ backend:
       sample: 503
 used_by:
   description:
-    - The objects that still use the backend, when a delete failed because of them (ngrok error
-      C(ERR_NGROK_6502)). Empty when the API refused the delete but they could not be found.
+    - The objects that still use the backend, when a delete failed because of them; they are searched
+      before the delete is sent, and again when the API refuses it as in use (ngrok error C(ERR_NGROK_6502),
+      for a user added meanwhile). Empty when the API refused the delete but no user could be found.
   returned: when a delete was refused because the backend is in use
   type: list
   elements: str

@@ -127,7 +127,7 @@ edge:
       type: str
       sample: ''
     hostports:
-      description: The hostports.
+      description: The hostports (V([]) when none; ngrok answers V(null) then).
       type: list
       elements: str
       sample: [shop.example.com:443]

@@ -40,6 +40,13 @@ def run_module(main, args, check_mode=False):
     return json.loads(captured.text)
 
 
+def run_logged(emulator, module, check_mode=False, **args):
+    """Run ``module`` with ``args`` against the emulator: (its result, the requests it made)."""
+    before = len(emulator.requests())
+    result = run_module(module.main, module_args(emulator, **args), check_mode=check_mode)
+    return result, emulator.requests()[before:]
+
+
 def warning_messages(result):
     """The texts of a result's warnings (ansible-core 2.19 returns them as structured summaries)."""
     return [item['event']['msg'] if isinstance(item, dict) else item for item in result.get('warnings', [])]

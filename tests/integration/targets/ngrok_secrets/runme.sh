@@ -6,6 +6,8 @@
 # delete routes and a cloud endpoint's traffic policy with every kind of secret (check mode and for
 # real), then grep the output for each secret value and for the API key.
 set -euo pipefail
+# The playbook includes setup_ngrok (the run's name, the cleanup), a sibling target.
+export ANSIBLE_ROLES_PATH=..
 
 config=../../integration_config.yml
 inventory=${INVENTORY_PATH:-../../inventory}

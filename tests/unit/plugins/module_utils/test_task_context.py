@@ -42,6 +42,14 @@ def test_a_refused_listing_is_empty_only_where_allowed(emulator):
         context.list('/edges/https', 'https_edges')
 
 
+@pytest.mark.parametrize('fault', [{'status': 503}, {'status': 429}, {'drop': True}])
+def test_a_listing_that_could_not_be_read_is_no_proof_of_an_empty_list(emulator, fault):
+    """The search for users must not read "no users" into a server error, the rate limit or a lost connection."""
+    emulator.fault(method='GET', path='/edges/https', times=1, **fault)
+    with pytest.raises(NgrokAPIError):
+        context_for(emulator).list_if_allowed('/edges/https', 'https_edges')
+
+
 def test_warnings_are_kept_in_order():
     context = TaskContext(client=None)
     context.warn('one')

@@ -11,13 +11,7 @@ __metaclass__ = type
 import json
 
 from ansible_collections.community.ngrok.plugins.modules import ngrok_edge_route, ngrok_https_edge
-from ansible_collections.community.ngrok.tests.unit.helpers import module_args, run_module
-
-
-def run(emulator, module, check_mode=False, **args):
-    before = len(emulator.requests())
-    result = run_module(module.main, module_args(emulator, **args), check_mode=check_mode)
-    return result, emulator.requests()[before:]
+from ansible_collections.community.ngrok.tests.unit.helpers import run_logged as run
 
 
 def calls(log):
