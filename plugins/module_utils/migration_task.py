@@ -141,9 +141,10 @@ class EdgeMigration:
                 self.context.warn('%s; acknowledge them before state=present can create the endpoints' % self.losses(edge, held_back))
             return self.finish(dict(shown, changed=False))
         if held_back:
-            raise ModuleFailure('%s; nothing was written. Review each one, then list it in acknowledge to accept its loss: '
-                                'as its what (on every route) or as "<match>: <what>" (on that route only)'
-                                % self.losses(edge, held_back), unacknowledged=[label(item) for item in held_back], **shown)
+            raise ModuleFailure('%s; nothing was written. Review each one (state=planned shows the whole plan), then list it '
+                                'in acknowledge to accept its loss: as its what (on every route) or as "<match>: <what>" (on '
+                                'that route only)' % self.losses(edge, held_back), unacknowledged=[label(item) for item in held_back],
+                                **dict((key, shown[key]) for key in ('edge', 'unsupported', 'notes')))
         changed, endpoints, diffs = self.apply(planned['endpoints'])
         for shown_endpoint, endpoint in zip(shown['endpoints'], endpoints):
             shown_endpoint.update(id=endpoint['id'], changed=endpoint['changed'])

@@ -31,7 +31,7 @@ description:
     item. Where the loss is an access restriction, the policy refuses the requests instead, so a route is
     never more open than it was on the edge.
   - Secrets the policy carries (OAuth and OpenID Connect client secrets, webhook secrets) never appear in the
-    output: the result, the diff and errors mask them. With O(vault), the policy does not hold them at all.
+    output; the result, the diff and errors mask them. With O(vault), the policy does not hold them at all.
   - Requests, counted against the API's rate limit, are the edge (one by id; the edges' list, 100 edges a
     request, by description), the backends (one per backend type the routes reach when the account has at
     most 100 backends of that type, else at most one per backend), then one lookup per endpoint and one write
@@ -60,10 +60,10 @@ options:
     default: present
   acknowledge:
     description:
-      - What cannot be carried that you accept losing. Each entry is the C(what) of an item of RV(unsupported),
+      - 'What cannot be carried that you accept losing. Each entry is the C(what) of an item of RV(unsupported),
         which accepts it on every route (V(saml), V(websocket_tcp_converter), V(oauth.provider.github.teams)),
-        or its route's C(match) and its C(what), V(/legacy: saml), which accepts it on that route only (V(edge:
-        what) for the edge's own items, V(edge: hostports)).
+        or its route''s C(match) and its C(what), V(/legacy: saml), which accepts it on that route only
+        (V(edge: what) for the edge''s own items, V(edge: hostports)).'
       - With O(state=present), an item no entry names fails the task before any write, in check mode too; the
         message and RV(unacknowledged) list them in the form this option takes.
       - Prefer the per-route form. A bare C(what) also accepts the same loss on a route added to the edge later,
@@ -100,7 +100,7 @@ options:
       - The name of an ngrok vault. The policy then reads each secret from it
         (V(${secrets.get("vault", "name"\)})) instead of holding it, and RV(vault_secrets) lists the secrets
         to store there, named after their route (V(edghtsrt_...-oauth-client-secret)).
-      - Store them (ngrok dashboard, API or CLI) before the endpoints take traffic: the values are those of the
+      - Store them (ngrok dashboard, API or CLI) before the endpoints take traffic. Their values are those of the
         route modules.
     type: str
   webhook_secrets:
@@ -131,8 +131,8 @@ options:
 notes:
   - The edge and the endpoints can exist side by side. ngrok's migration guide creates the endpoints, checks
     them, then deletes the edge.
-  - Rules are named after their route and what they come from (V(/api*: ip restriction)), so a policy can be
-    read against the edge.
+  - 'Rules are named after their route and what they come from (V(/api*: ip restriction)), so a policy can be
+    read against the edge.'
 seealso:
   - module: community.ngrok.ngrok_https_edge_info
   - module: community.ngrok.ngrok_cloud_endpoint
@@ -184,7 +184,7 @@ EXAMPLES = r'''
 RETURN = r'''
 edge:
   description: The edge that was read (V({}) when it does not exist, in check mode).
-  returned: always
+  returned: always, also when the task failed because of unacknowledged losses
   type: dict
   contains:
     id:
@@ -257,7 +257,7 @@ unsupported:
   description:
     - What the policy does not carry as it was, per route (the edge's own items have no route), in the policy's
       order.
-  returned: always
+  returned: always, also when the task failed because of unacknowledged losses
   type: list
   elements: dict
   contains:
@@ -282,7 +282,7 @@ unsupported:
       type: bool
       sample: true
 unacknowledged:
-  description: The unsupported items O(acknowledge) does not name, as it would name them (V(/legacy: saml)).
+  description: 'The unsupported items O(acknowledge) does not name, as it would name them (V(/legacy: saml)).'
   returned: when the task failed because of them
   type: list
   elements: str
@@ -290,7 +290,7 @@ unacknowledged:
 notes:
   description: Choices made for you (the internal endpoint URL derived for each tunnel group, the answer for paths
     no route matches...).
-  returned: always
+  returned: always, also when the task failed because of unacknowledged losses
   type: list
   elements: str
   sample: ["paths no route matches get a 404 (the edge's own answer for them is not documented)"]
