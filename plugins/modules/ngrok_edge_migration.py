@@ -39,7 +39,25 @@ description:
 extends_documentation_fragment:
   - community.ngrok.ngrok
   - community.ngrok.ngrok.edges
-  - community.ngrok.ngrok.attributes
+attributes:
+  check_mode:
+    description: Can run in check_mode and return changed status prediction without modifying target.
+    support: full
+    details:
+      - Check mode reads the edge, its backends and each endpoint, and returns the endpoints the task would
+        create or update; the id of an endpoint it would create is V(null). It fails like a real run when a
+        loss is not acknowledged.
+  diff_mode:
+    description: Will return details on what has changed (or possibly needs changing in check_mode), when in diff mode.
+    support: full
+    details:
+      - The diff shows each endpoint before and after, headed by its URL, its policy as data. Secrets are masked; a
+        changed secret shows as changed.
+  action_group:
+    description: Use C(group/community.ngrok.ngrok) in C(module_defaults) to set defaults for this module.
+    support: full
+    membership:
+      - community.ngrok.ngrok
 options:
   edge:
     description:
