@@ -16,8 +16,9 @@ backends, then their children...), for each type:
 - several: the first page of the type's list (one request). When it is the whole list (at most 100 backends
   of that type), it serves this level and every later one; otherwise the backends it lacks are read by id.
 
-So an account with at most 100 backends of each type costs one request per type reached (at most 4), and a
-larger one at most one request per backend plus one page per type.
+So a type costs at most one request per level at which its backends are needed, none after a page that held its
+whole list (an account with at most 100 backends of that type), and never more than one request per backend plus
+one page.
 """
 
 from __future__ import absolute_import, division, print_function

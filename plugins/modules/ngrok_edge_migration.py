@@ -33,9 +33,10 @@ description:
   - Secrets the policy carries (OAuth and OpenID Connect client secrets, webhook secrets) never appear in the
     output; the result, the diff and errors mask them. With O(vault), the policy does not hold them at all.
   - Requests, counted against the API's rate limit, are the edge (one by id; the edges' list, 100 edges a
-    request, by description), the backends (one per backend type the routes reach when the account has at
-    most 100 backends of that type, else at most one per backend), then one lookup per endpoint and one write
-    per endpoint that differs.
+    request, by description), the backends (level by level, for each backend type one by id when one is
+    needed, else the first page of the type's list, which holds them all when the account has at most 100
+    backends of that type; never more than one per backend plus one page per type), then one lookup per
+    endpoint and one write per endpoint that differs.
 extends_documentation_fragment:
   - community.ngrok.ngrok
   - community.ngrok.ngrok.edges
