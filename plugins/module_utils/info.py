@@ -21,22 +21,40 @@ from ansible_collections.community.ngrok.plugins.module_utils.task_context impor
 ALL = 'all'
 
 
+class MemberFilter:
+    """A filter on one entry of a list field: the ``hostport`` option keeps the edges whose ``hostports`` hold
+    it. Entries are compared without regard to case (they are host names). The API has no filter for it: it
+    applies to what was read."""
+
+    def __init__(self, name, field):
+        self.name = name
+        self.field = field
+
+    def problems(self, value):
+        return self.field.problems([value], self.name) if value is not None else []
+
+    def keeps(self, value, api_object):
+        return value.lower() in [entry.lower() for entry in self.field.from_api(self.field.read(api_object))]
+
+
 class Listing:
     """What an info module lists.
 
-    result_key  key of the list in the result ("backends")
-    types       {type name: Resource}; with more than one, the module has a ``type`` option (``all`` or one
-                name) and each object returned carries its ``type``
-    noun        words for messages ("backend"); by default the one type's kind
+    result_key      key of the list in the result ("backends")
+    types           {type name: Resource}; with more than one, the module has a ``type`` option (``all`` or one
+                    name) and each object returned carries its ``type``
+    noun            words for messages ("backend"); by default the one type's kind
+    member_filters  MemberFilters: options that keep the objects whose list field holds a value
     """
 
-    def __init__(self, result_key, types, noun=None):
+    def __init__(self, result_key, types, noun=None, member_filters=()):
         self.result_key = result_key
         self.types = dict(types)
         self.noun = noun or next(iter(self.types.values())).kind
         first = next(iter(self.types.values()))
         # The filters: the natural key (a reserved domain's name), then description and metadata.
         self.filters = [first.field(name) for name in ([first.natural_key] if first.natural_key else []) + ['description', 'metadata']]
+        self.member_filters = list(member_filters)
 
     @property
     def several(self):
@@ -49,6 +67,8 @@ class Listing:
         spec['id'] = dict(type='str')
         for field in self.filters:
             spec[field.name] = dict(type=field.spec['type'])
+        for member in self.member_filters:
+            spec[member.name] = dict(type='str')
         return spec
 
     def type_of(self, object_id):
@@ -67,12 +87,19 @@ class Listing:
             problems.append('id: %s is the id of a %s %s, not of a %s %s' % (params['id'], kind_of_id, self.noun, params['type'], self.noun))
         for field in self.filters:
             problems.extend(field.problems(params.get(field.name), field.name))
+        for member in self.member_filters:
+            problems.extend(member.problems(params.get(member.name)))
         if problems:
             raise ModuleFailure('invalid input: ' + '; '.join(problems), invalid=problems)
         return kind_of_id
 
     def find(self, params, client, context=None):
         """(type name, API object) of every object that passes the filters, in list order within a type."""
+        members = [(member, params[member.name]) for member in self.member_filters if params.get(member.name) is not None]
+        return [(kind, item) for kind, item in self._found(params, client, context)
+                if all(member.keeps(value, item) for member, value in members)]
+
+    def _found(self, params, client, context):
         kind_of_id = self.check(params)
         keys = [(field, field.from_user(params[field.name])) for field in self.filters if params.get(field.name) is not None]
         if kind_of_id:

@@ -10,6 +10,7 @@ __metaclass__ = type
 
 import os
 
+import pytest
 import yaml
 
 from ansible_collections.community.ngrok.plugins.module_utils.version import COLLECTION_VERSION
@@ -48,11 +49,12 @@ def test_unit_tests_install_what_their_emulator_needs():
     assert emulator and set(emulator) <= set(_requirements('tests/unit/requirements.txt'))
 
 
-def test_the_cloud_endpoints_guide_shows_the_example_playbook_as_it_is():
-    """docs/docsite/rst/cloud_endpoints.rst shows examples/cloud_endpoints.yml, which make demo runs."""
-    with open(os.path.join(ROOT, 'examples', 'cloud_endpoints.yml')) as handle:
+@pytest.mark.parametrize('guide, example', [('cloud_endpoints', 'cloud_endpoints'), ('moving_edges_to_endpoints', 'edge_migration')])
+def test_a_guide_shows_its_example_playbook_as_it_is(guide, example):
+    """docs/docsite/rst/<guide>.rst shows examples/<example>.yml (its first yaml+jinja block), which make demo runs."""
+    with open(os.path.join(ROOT, 'examples', example + '.yml')) as handle:
         example = handle.read()
-    with open(os.path.join(ROOT, 'docs', 'docsite', 'rst', 'cloud_endpoints.rst')) as handle:
+    with open(os.path.join(ROOT, 'docs', 'docsite', 'rst', guide + '.rst')) as handle:
         guide = handle.read()
     block = guide.split('.. code-block:: yaml+jinja\n\n', 1)[1]
     shown = []

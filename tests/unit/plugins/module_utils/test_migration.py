@@ -18,6 +18,7 @@ import os
 
 import pytest
 import yaml
+from ngrok_emulator.traffic_policy import check_policy  # on the path tests/unit/conftest.py gives
 
 from ansible_collections.community.ngrok.plugins.module_utils.backends import BACKENDS
 from ansible_collections.community.ngrok.plugins.module_utils.edges import HTTPS_EDGE, ROUTE
@@ -213,3 +214,12 @@ def test_a_route_without_a_path_match_is_reported():
     odd['match_type'] = None
     result = plan_of([odd])
     assert [(item['match'], item['what']) for item in result['unsupported']] == [('/x', 'match')]
+
+
+def test_the_golden_policy_passes_the_emulators_policy_checks():
+    """What the emulator checks as the API does (phases, rule fields, action types): a policy it refuses would fail
+    every create of the migration module (ERR_NGROK_18002)."""
+    for options in ({}, {'vault': 'shop-secrets'}):
+        api_edge, api_backends, dummy = golden_input()
+        edge_view, routes, views = read_like_the_module(api_edge, api_backends)
+        check_policy(json.dumps(plan(edge_view, routes, views, options)['traffic_policy']))

@@ -14,8 +14,8 @@ import string
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from ansible_collections.community.ngrok.plugins.modules import (
-    ngrok_backend_info, ngrok_cloud_endpoint, ngrok_cloud_endpoint_info, ngrok_edge_route, ngrok_failover_backend,
-    ngrok_http_response_backend, ngrok_https_edge, ngrok_ip_policy, ngrok_ip_policy_info, ngrok_reserved_domain,
+    ngrok_backend_info, ngrok_cloud_endpoint, ngrok_cloud_endpoint_info, ngrok_edge_migration, ngrok_edge_route, ngrok_failover_backend,
+    ngrok_http_response_backend, ngrok_https_edge, ngrok_https_edge_info, ngrok_ip_policy, ngrok_ip_policy_info, ngrok_reserved_domain,
     ngrok_reserved_domain_info, ngrok_tunnel_group_backend,
     ngrok_weighted_backend,
 )
@@ -258,6 +258,44 @@ MODULES = {
             lambda p: p + 'A' * 27)).map(lambda w: {'id': w})),
         mutation('metadata: must be a string or a dictionary', st.lists(st.integers(), max_size=2).map(lambda v: {'metadata': v})),
         mutation('Unsupported parameters', st.sampled_from(['state', 'traffic_policy', 'bindings', 'limit']).map(lambda k: {k: 'x'})),
+    ]),
+    'edge_migration': (ngrok_edge_migration, {'edge': 'shop'}, [
+        mutation('only HTTPS edges move to cloud endpoints', st.tuples(st.sampled_from(['edgtls_', 'edgtcp_']), words).map(
+            lambda parts: {'edge': ''.join(parts)})),
+        mutation('is not the id of an HTTPS edge', st.text('abcXYZ019', max_size=40).filter(lambda w: len(w) != 27).map(
+            lambda w: {'edge': 'edghts_' + w})),
+        mutation('edge: give the id', st.sampled_from([' ', '  ', '\t', '\n']).map(lambda w: {'edge': w})),
+        mutation('is not the URL of an internal endpoint', words.map(
+            lambda w: {'internal_urls': [{'labels': {'service': 'app'}, 'url': 'https://%s.example.com' % w.replace(' ', '-')}]})),
+        mutation('internal_urls[0].labels: must be a non-empty map of strings', st.one_of(
+            st.dictionaries(words, st.integers(), min_size=1, max_size=3), st.just({})).map(
+            lambda labels: {'internal_urls': [{'labels': labels, 'url': 'https://app.internal'}]})),
+        mutation('internal_urls[0]: must be a dictionary of the sub-options', st.one_of(
+            st.lists(st.integers(), min_size=1, max_size=3), st.integers()).map(lambda v: {'internal_urls': [v]})),
+        mutation('the same labels as internal_urls[0]', words.map(lambda w: {'internal_urls': [
+            {'labels': {'service': w}, 'url': 'https://a.internal'}, {'labels': {'service': w}, 'url': 'https://b.internal'}]})),
+        mutation('endpoint_description: must be at most 255 characters', st.text(alphabet='xé', min_size=256, max_size=400).map(
+            lambda text: {'endpoint_description': text})),
+        mutation('endpoint_metadata: must be at most 4096 characters', st.integers(4097, 6000).map(lambda n: {'endpoint_metadata': 'm' * n})),
+        mutation('endpoint_metadata: must be a string or a dictionary', st.one_of(st.lists(st.integers(), max_size=3), st.integers()).map(
+            lambda v: {'endpoint_metadata': v})),
+        mutation('bindings: an endpoint has exactly one binding', st.lists(st.sampled_from(BINDINGS), min_size=2, max_size=3, unique=True).map(
+            lambda bindings: {'endpoint_bindings': bindings})),
+        mutation('endpoint_bindings', words.filter(lambda w: w not in BINDINGS).map(lambda w: {'endpoint_bindings': [w]})),
+        mutation('webhook_secrets: must be a map of route match to secret', st.dictionaries(words, st.integers(), min_size=1, max_size=2).map(
+            lambda secrets: {'webhook_secrets': secrets})),
+        mutation('acknowledge[0]: must not be empty', st.sampled_from(['', ' ', '\t']).map(lambda w: {'acknowledge': [w]})),
+        mutation('state', words.filter(lambda w: w not in ('present', 'planned')).map(lambda w: {'state': w})),
+        mutation('Unsupported parameters', st.sampled_from(['id', 'description', 'url', 'traffic_policy', 'purge']).map(lambda k: {k: 'x'})),
+        mutation('timeout', not_a_number.map(lambda w: {'timeout': w})),
+    ]),
+    'https_edge_info': (ngrok_https_edge_info, {}, [
+        mutation('is not the id of an HTTPS edge', st.one_of(words, st.sampled_from(['bkdhr_', 'edghtsrt_', 'edgtls_']).map(
+            lambda p: p + 'A' * 27)).map(lambda w: {'id': w})),
+        mutation('metadata: must be a string or a dictionary', st.lists(st.integers(), max_size=2).map(lambda v: {'metadata': v})),
+        mutation('is not host:port', words.filter(lambda w: ':' not in w).map(lambda w: {'hostport': w})),
+        mutation('has a port out of range', st.integers(65536, 99999).map(lambda n: {'hostport': 'a.example.com:%d' % n})),
+        mutation('Unsupported parameters', st.sampled_from(['state', 'type', 'routes', 'hostports']).map(lambda k: {k: 'x'})),
     ]),
     'backend_info': (ngrok_backend_info, {}, [
         mutation('is not the id of a backend', words.map(lambda w: {'id': w})),

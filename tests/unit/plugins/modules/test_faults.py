@@ -18,7 +18,7 @@ import time
 import pytest
 
 from ansible_collections.community.ngrok.plugins.modules import (
-    ngrok_backend_info, ngrok_cloud_endpoint, ngrok_edge_route, ngrok_failover_backend, ngrok_http_response_backend,
+    ngrok_backend_info, ngrok_cloud_endpoint, ngrok_edge_migration, ngrok_edge_route, ngrok_failover_backend, ngrok_http_response_backend,
     ngrok_https_edge, ngrok_ip_policy, ngrok_reserved_domain, ngrok_tunnel_group_backend, ngrok_weighted_backend,
 )
 from ansible_collections.community.ngrok.plugins.module_utils.client import MAX_RETRIES
@@ -297,3 +297,82 @@ def test_api_errors_reach_the_user_with_code_message_and_operation_id(emulator, 
     assert error['operation_id'].startswith('op_') and error['operation_id'] in result['msg']
     assert error['msg'] and error['msg'] in result['msg']
     assert result['msg'].startswith('POST /backends/http_response failed: HTTP %d' % status)
+
+
+# -- ngrok_edge_migration: reads of several kinds (the edge, a backend by id, a page of backends, the endpoint), then
+# one write per endpoint --------------------------------------------------------------------------------------------
+
+MIGRATION_REQUESTS = {
+    'edge list': ('GET', '/edges/https'),
+    'backend by id': ('GET', '/backends/failover/*'),
+    'page of backends': ('GET', '/backends/http_response'),
+    'endpoint lookup': ('GET', '/endpoints'),
+    'create': ('POST', '/endpoints'),
+    'update': ('PATCH', '/endpoints/*'),
+}
+
+
+def _migrated_edge(emulator):
+    """An edge (found by description) whose route's failover backend has two HTTP response backends: the failover is
+    read by id, its children with one page of their list."""
+    emulator.reserve('m.example.com')
+    children = [emulator.api('POST', '/backends/http_response', {'body': name})[1]['id'] for name in ('a', 'b')]
+    front = emulator.api('POST', '/backends/failover', {'backends': children})[1]['id']
+    edge = emulator.api('POST', '/edges/https', {'description': 'faulty edge', 'hostports': ['m.example.com:443']})[1]['id']
+    emulator.api('POST', '/edges/https/%s/routes' % edge, {'match': '/', 'match_type': 'path_prefix', 'backend': {'backend_id': front}})
+    return children[0]
+
+
+def _migrate(emulator, timeout):
+    return run_module(ngrok_edge_migration.main, module_args(emulator, edge='faulty edge', timeout=timeout))
+
+
+def _prepare_migration(emulator, request):
+    """The state before the run under test: for an update, the endpoint exists and the edge changed since."""
+    child = _migrated_edge(emulator)
+    if request == 'update':
+        assert _migrate(emulator, 5)['changed']
+        emulator.api('PATCH', '/backends/http_response/' + child, {'body': 'changed'})
+
+
+def _endpoints(emulator):
+    return emulator.api('GET', '/endpoints')[1]['endpoints']
+
+
+@pytest.mark.parametrize('fault', sorted(TRANSIENT))
+@pytest.mark.parametrize('request_name', sorted(MIGRATION_REQUESTS))
+def test_migration_survives_transient_faults_on_every_request(emulator, waits, request_name, fault):
+    _prepare_migration(emulator, request_name)
+    method, path = MIGRATION_REQUESTS[request_name]
+    fields, timeout = TRANSIENT[fault]
+    emulator.fault(method=method, path=path, times=2, **fields)
+    result = _migrate(emulator, timeout)
+    assert not result.get('failed'), result.get('msg')
+    assert result['changed'] is True and len(_endpoints(emulator)) == 1  # converged, never duplicated
+    faulted = [e for e in emulator.requests() if e['method'] == method and e['status'] in (None, 429, 502, 503, 504)]
+    assert len(faulted) == (0 if 'slow' in fault else 2)
+    assert all(wait <= 60 for wait in waits)
+
+
+@pytest.mark.parametrize('fault', ['502', 'dropped connection'])
+def test_migration_adopts_an_endpoint_created_but_unanswered(emulator, waits, fault):
+    _prepare_migration(emulator, 'create')
+    emulator.fault(method='POST', path='/endpoints', times=1, phase='after', **TRANSIENT[fault][0])
+    result = _migrate(emulator, 5)
+    assert not result.get('failed'), result.get('msg')
+    assert result['changed'] is True and [endpoint['id'] for endpoint in _endpoints(emulator)] == [result['endpoints'][0]['id']]
+    assert [(e['method'], e['path']) for e in emulator.requests()].count(('POST', '/endpoints')) == 1
+
+
+@pytest.mark.parametrize('request_name', sorted(MIGRATION_REQUESTS))
+def test_migration_with_an_exhausted_retry_budget_fails_naming_the_request(emulator, waits, request_name):
+    _prepare_migration(emulator, request_name)
+    method, path = MIGRATION_REQUESTS[request_name]
+    emulator.fault(method=method, path=path, times=50, status=503 if method != 'POST' else 429)
+    result = _migrate(emulator, 5)
+    assert result['failed'] is True and result['api_error']['method'] == method
+    code = '503' if method != 'POST' else '429 ERR_NGROK_226'
+    assert result['msg'].startswith('%s /' % method) and (' failed: HTTP %s' % code) in result['msg'], result['msg']
+    assert len(waits) == MAX_RETRIES
+    emulator.clear_faults()
+    assert len(_endpoints(emulator)) == (1 if request_name == 'update' else 0)
