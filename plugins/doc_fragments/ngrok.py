@@ -60,6 +60,21 @@ notes:
     that still have them.
 '''
 
+    # The four backend modules: deleting a backend in use (engine.absent, reference_table.REFERENCES).
+    BACKEND = r'''
+options: {}
+notes:
+  - Deleting a backend that a weighted or failover backend or an HTTPS edge route still uses fails before
+    any change and names the objects that use it (also returned as RV(used_by)), also where the API itself
+    would allow the delete (it lets a backend used by a route go, which would leave the route pointing at
+    nothing). To delete a backend and what uses it, delete the users first, in dependency order.
+  - Finding the users costs one listing each of the weighted backends, the failover backends and the HTTPS
+    edges (one request per 100 objects) on every delete of a backend that exists; the listing of the
+    backend's own type, when the task read it to find the backend, serves again.
+  - In check mode a backend in use is reported as deleted, with a warning naming its users, since an
+    earlier task of the same run may only have pretended to remove those uses.
+'''
+
     # Options of every module that manages one API object (module.py resource_argument_spec).
     RESOURCE = r'''
 options:

@@ -16,18 +16,10 @@ description:
     and move to the next one only when a backend cannot be reached.
   - The backend is found by O(id), else by the options in O(find_by) (its description by default).
   - Only the options you set are compared and changed.
-  - Deleting a backend that a weighted or failover backend or an HTTPS edge route still uses fails before
-    any change and names the objects that use it (also returned as RV(used_by)), also where the API itself
-    would allow the delete (it lets a backend used by a route go, which would leave the route pointing at
-    nothing). To delete a backend and what uses it, delete the users first, in dependency order.
-  - Finding the users costs one listing each of the weighted backends, the failover backends and the HTTPS
-    edges (one request per 100 objects) on every delete of a backend that exists; the listing of the
-    backend's own type, when the task read it to find the backend, serves again.
-  - In check mode a backend in use is reported as deleted, with a warning naming its users, since an
-    earlier task of the same run may only have pretended to remove those uses.
 extends_documentation_fragment:
   - community.ngrok.ngrok
   - community.ngrok.ngrok.edges
+  - community.ngrok.ngrok.backend
   - community.ngrok.ngrok.resource
   - community.ngrok.ngrok.attributes
 options:
