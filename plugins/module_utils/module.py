@@ -102,26 +102,49 @@ class NgrokModule(AnsibleModule):
     It also hides the secrets inside option values (``secrets_in(params)``: the client secrets of a traffic
     policy), from the moment the options are read: a failure of Ansible's own checks prints the invocation
     too. ``no_log`` can only hide a whole option, and a whole policy would hide every word in it ("deny",
-    "restrict-ips") wherever it appears in the output."""
+    "restrict-ips") wherever it appears in the output.
+
+    A NUL character in any text is refused there as well: ansible-core writes the options to the target's
+    syslog before the module runs, which fails on Python 3.12+ with "Failed to log to syslog (embedded null
+    character)" (naming neither the option nor the fix), and no ngrok text has a use for one."""
 
     def __init__(self, argument_spec, secrets_in=None, **kwargs):
-        self.not_dicts = []
+        self.raw_problems = []
         self._secrets_in = secrets_in or (lambda params: [])
         super(NgrokModule, self).__init__(argument_spec=argument_spec, **kwargs)
-        if self.not_dicts:
-            self.fail_json(msg='invalid input: ' + '; '.join(self.not_dicts), invalid=self.not_dicts)
+        if self.raw_problems:
+            self.fail_json(msg='invalid input: ' + '; '.join(self.raw_problems), invalid=self.raw_problems)
 
     def _load_params(self):
         super(NgrokModule, self)._load_params()
-        self.not_dicts = shape_dict_options(self.argument_spec, self.params)
+        self.raw_problems = nul_problems(self.params) + shape_dict_options(self.argument_spec, self.params)
         self.no_log_values.update(secret for secret in self._secrets_in(self.params) if secret)
 
     def fail_json(self, msg, **kwargs):
         # Taking a wrong value out can make ansible-core's own checks fail on what it left behind (a required
-        # sub-option now missing): the wrong value is the problem to report.
-        if self.not_dicts:
-            msg, kwargs = 'invalid input: ' + '; '.join(self.not_dicts), dict(invalid=self.not_dicts)
+        # sub-option now missing), and a NUL makes its syslog fail: the raw value is the problem to report.
+        if self.raw_problems:
+            msg, kwargs = 'invalid input: ' + '; '.join(self.raw_problems), dict(invalid=self.raw_problems)
         super(NgrokModule, self).fail_json(msg=msg, **kwargs)
+
+
+def nul_problems(value, path=''):
+    """Where the raw options hold a NUL character (in a text or a key), by option path; never the value."""
+    if isinstance(value, str):
+        return [path + ': must not contain a NUL character'] if '\x00' in value else []
+    problems = []
+    if isinstance(value, dict):
+        for key in sorted(value, key=str):
+            if not path and str(key).startswith('_ansible_'):
+                continue
+            if isinstance(key, str) and '\x00' in key:
+                problems.append((path or 'options') + ': a key must not contain a NUL character')
+                continue
+            problems.extend(nul_problems(value[key], '%s.%s' % (path, key) if path else str(key)))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            problems.extend(nul_problems(item, '%s[%d]' % (path, index)))
+    return problems
 
 
 def shape_dict_options(spec, params, prefix=''):

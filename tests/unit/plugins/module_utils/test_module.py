@@ -8,11 +8,13 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import syslog
+
 import pytest
 
 from ansible_collections.community.ngrok.plugins.module_utils.module import api_url_problems, shape_dict_options
 from ansible_collections.community.ngrok.plugins.modules import (
-    ngrok_backend_info, ngrok_edge_route, ngrok_http_response_backend, ngrok_https_edge,
+    ngrok_backend_info, ngrok_cloud_endpoint, ngrok_edge_route, ngrok_http_response_backend, ngrok_https_edge,
 )
 from ansible_collections.community.ngrok.tests.unit.helpers import module_args, run_module
 
@@ -134,6 +136,41 @@ def test_a_text_for_a_list_of_dictionaries_is_split_on_commas_like_ansible_core_
     params = {'rules': 'office,cidr=10.0.0.0/8'}
     assert shape_dict_options(spec, params) == ['rules[0]: must be a dictionary of the sub-options cidr, action, not str']
     assert params == {'rules': [{'cidr': '10.0.0.0/8'}]}
+
+
+# -- a NUL character -------------------------------------------------------------------------------------------
+
+NULS = [
+    (ngrok_http_response_backend, {'description': 'a\x00b'}, 'description: must not contain a NUL character'),
+    (ngrok_http_response_backend, {'description': 'x', 'headers': {'X-A': 'a\x00'}}, 'headers.X-A: must not contain a NUL character'),
+    (ngrok_http_response_backend, {'description': 'x', 'metadata': {'k\x00': 'v'}}, 'metadata: a key must not contain a NUL character'),
+    (ngrok_http_response_backend, {'description': 'x', 'api_key': 'secret\x00key'}, 'api_key: must not contain a NUL character'),
+    (ngrok_cloud_endpoint, {'url': 'https://a.internal', 'traffic_policy': {'on_http_request': [
+        {'actions': [{'type': 'custom-response', 'config': {'status_code': 200, 'content': 'hi\x00'}}]}]}},
+     'traffic_policy.on_http_request[0].actions[0].config.content: must not contain a NUL character'),
+    (ngrok_edge_route, {'edge': EDGE_ID, 'match': '/\x00'}, 'match: must not contain a NUL character'),
+]
+
+
+def _syslog_refusing_nul(priority, message=None):
+    """syslog.syslog as Python 3.12 has it: a NUL raises ValueError (3.11 wrote the text up to it)."""
+    if '\x00' in (priority if message is None else message):
+        raise ValueError('embedded null character')
+
+
+@pytest.mark.parametrize('syslog_refuses_nul', [False, True])
+@pytest.mark.parametrize('module, args, msg', NULS)
+def test_a_nul_character_anywhere_fails_naming_the_option_before_any_request(emulator, monkeypatch, module, args, msg,
+                                                                             syslog_refuses_nul):
+    # ansible-core logs every option to the target's syslog before a module runs: on Python 3.12 a NUL made
+    # that fail with "Failed to log to syslog", which names neither the option nor the fix.
+    if syslog_refuses_nul:
+        monkeypatch.setattr(syslog, 'syslog', _syslog_refusing_nul)
+    result, log = run(emulator, module, **args)
+    assert result.get('failed') is True, result
+    assert result['msg'] == 'invalid input: ' + msg
+    assert 'secret' not in str(result) and 'exception' not in result
+    assert log == []
 
 
 # -- the API key ------------------------------------------------------------------------------------------------
