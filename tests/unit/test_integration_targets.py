@@ -46,7 +46,7 @@ def unguarded(tasks, guarded=False):
 
 def task_files():
     for path in sorted(glob.glob(os.path.join(TARGETS, '*', 'tasks', '*.yml')) + glob.glob(os.path.join(TARGETS, '*', '*.yml'))):
-        target = os.path.relpath(path, TARGETS).split(os.sep)[0]
+        target = os.path.relpath(path, TARGETS).split(os.sep, maxsplit=1)[0]
         if marked(target, 'needs/emulator-control') or os.path.basename(path) == 'secrets.yml':
             continue  # left out of live runs; not tasks
         if path.endswith(os.path.join('setup_ngrok', 'tasks', 'fault.yml')):
