@@ -47,9 +47,10 @@ ACTION_TYPES = frozenset([
     'response-body-find-replace', 'restrict-ips', 'saml', 'set-vars', 'sse-find-replace', 'terminate-tls', 'url-rewrite',
     'verify-webhook'])
 
-# Action type -> the config keys that hold a secret. The action reference marks each of them as a
-# credential; ``oidc`` is the name the migration guide uses for ``openid-connect``, and user policies
-# copied from it may still say so.
+# Action type -> where its config holds a secret: a key, or a path through lists (``[]`` is each item). The
+# action reference marks each of them as a credential; ``oidc`` is the name the migration guide uses for
+# ``openid-connect``, and user policies copied from it may still say so. ai-gateway: the keys of a custom
+# provider (one with a base_url) stay in the policy (ai-gateway/bring-your-own-keys/overview.mdx).
 SECRET_CONFIG_KEYS = {
     'oauth': ('client_secret',),
     'openid-connect': ('client_secret',),
@@ -57,6 +58,7 @@ SECRET_CONFIG_KEYS = {
     'verify-webhook': ('secret',),
     'basic-auth': ('credentials',),
     'terminate-tls': ('server_private_key',),
+    'ai-gateway': ('providers[].api_keys[].value',),
 }
 
 # CEL interpolation: "${" in a string an action interpolates starts an expression. ngrok documents no
@@ -170,13 +172,39 @@ def _secret_texts(action_type, value):
             yield item
 
 
+def _secret_places(config, path, other):
+    """(mapping, key, the value at the same place of ``other``) for each place ``path`` names in ``config``: a
+    key, or ``a[].b``, each item of list ``a``; items are matched with ``other``'s by position."""
+    step, dummy, rest = path.partition('.')
+    key = step[:-2] if step.endswith('[]') else step
+    if not isinstance(config, dict) or key not in config:
+        return
+    other_value = other.get(key) if isinstance(other, dict) else None
+    if not rest:
+        yield config, key, other_value
+        return
+    if not step.endswith('[]'):
+        for place in _secret_places(config[key], rest, other_value):
+            yield place
+        return
+    others = other_value if isinstance(other_value, list) else []
+    for index, item in enumerate(config[key] if isinstance(config[key], list) else []):
+        for place in _secret_places(item, rest, others[index] if index < len(others) else None):
+            yield place
+
+
+def _config_secret_places(action_type, config, other=None):
+    for path in SECRET_CONFIG_KEYS.get(action_type, ()):
+        for place in _secret_places(config, path, other):
+            yield place
+
+
 def policy_secrets(policy):
     """The secrets ``policy`` holds in clear text (those mask_policy_secrets hides; vault references are none)."""
     found = []
     for dummy, dummy, dummy, action in policy_actions(policy):
-        config = action.get('config')
-        for key in SECRET_CONFIG_KEYS.get(action.get('type'), ()) if isinstance(config, dict) else ():
-            found.extend(secret for secret in _secret_texts(action['type'], config.get(key)) if secret not in found)
+        for holder, key, dummy in _config_secret_places(action.get('type'), action.get('config')):
+            found.extend(secret for secret in _secret_texts(action['type'], holder[key]) if secret not in found)
     return found
 
 
@@ -204,19 +232,16 @@ def _masked_credential(value, other, compare):
 
 
 def _masked_config(action_type, config, other_config, compare):
-    result = dict(config)
-    other_config = other_config if isinstance(other_config, dict) else {}
-    for key in SECRET_CONFIG_KEYS.get(action_type, ()):
-        if key not in result:
-            continue
-        value, other = result[key], other_config.get(key)
+    """``config`` (a copy of the caller's) with its secrets masked in place."""
+    for holder, key, other in _config_secret_places(action_type, config, other_config):
+        value = holder[key]
         if action_type == 'basic-auth' and isinstance(value, list):
             others = other if isinstance(other, list) else []
-            result[key] = [_masked_credential(item, others[index] if index < len(others) else None, compare)
+            holder[key] = [_masked_credential(item, others[index] if index < len(others) else None, compare)
                            for index, item in enumerate(value)]
         else:
-            result[key] = _masked_value(value, other, compare)
-    return result
+            holder[key] = _masked_value(value, other, compare)
+    return config
 
 
 def mask_policy_secrets(policy, other=None):

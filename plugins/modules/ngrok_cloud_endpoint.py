@@ -26,11 +26,11 @@ description:
     action has a C(type)); an action type this collection does not know is a warning, since ngrok adds action
     types and the API itself refuses those it does not know.
   - Secrets in the policy (the C(client_secret) of C(oauth) and C(openid-connect), the C(secret) of
-    C(verify-webhook), the passwords of C(basic-auth), the C(server_private_key) of C(terminate-tls)) never
-    appear in the output. The result, the diff and the module's own invocation mask them, and a changed
-    secret shows as V(******** (changed\)). A vault reference (V(${secrets.get("vault", "name"\)})) names a
-    secret without holding it and stays readable; see the cloud endpoints guide to keep secrets out of the
-    policy altogether.
+    C(verify-webhook), the passwords of C(basic-auth), the C(server_private_key) of C(terminate-tls), the
+    C(providers[].api_keys[].value) of C(ai-gateway)) never appear in the output. The result, the diff and
+    the module's own invocation mask them, and a changed secret shows as V(******** (changed\)). A vault
+    reference (V(${secrets.get("vault", "name"\)})) names a secret without holding it and stays readable; see
+    the cloud endpoints guide to keep secrets out of the policy altogether.
   - Deleting an internal endpoint that another endpoint's C(forward-internal) action sends traffic to fails
     before any change and names that endpoint (also returned as RV(used_by)); finding them lists the
     endpoints. An endpoint in a pool (O(pooling_enabled)) is not checked, since the other members of the pool keep

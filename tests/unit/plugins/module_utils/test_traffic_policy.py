@@ -30,10 +30,15 @@ POLICY = {
             {'type': 'verify-webhook', 'config': {'provider': 'github', 'secret': 'hook-hush'}},
             {'type': 'basic-auth', 'config': {'credentials': ['alice:basic-hush', 'bob:other-hush']}},
             {'type': 'custom-response', 'config': {'body': 'not a secret'}},
+            # A custom provider's keys (those with a base_url) stay in the policy: ai-gateway/bring-your-own-keys.
+            {'type': 'ai-gateway', 'config': {'providers': [
+                {'id': 'local', 'base_url': 'https://llm.internal', 'api_keys': [{'value': 'llm-hush'}, {'value': 'llm-backup-hush'}]},
+                {'id': 'openai', 'api_keys': [{'value': '${secrets.get("openai", "key")}'}]},
+                {'id': 'bare'}]}},
         ]},
     ],
 }
-SECRETS = ['PEM KEY', 'oauth-hush', 'oidc-hush', 'guide-hush', 'hook-hush', 'basic-hush', 'other-hush']
+SECRETS = ['PEM KEY', 'oauth-hush', 'oidc-hush', 'guide-hush', 'hook-hush', 'basic-hush', 'other-hush', 'llm-hush', 'llm-backup-hush']
 
 
 def test_every_secret_of_an_action_is_masked_and_nothing_else():
@@ -46,6 +51,9 @@ def test_every_secret_of_an_action_is_masked_and_nothing_else():
     assert actions[0]['config'] == {'provider': 'google', 'client_id': 'cid', 'client_secret': MASK}
     assert actions[4]['config']['credentials'] == ['alice:' + MASK, 'bob:' + MASK]
     assert actions[5]['config']['body'] == 'not a secret'
+    assert actions[6]['config']['providers'] == [
+        {'id': 'local', 'base_url': 'https://llm.internal', 'api_keys': [{'value': MASK}, {'value': MASK}]},
+        {'id': 'openai', 'api_keys': [{'value': '${secrets.get("openai", "key")}'}]}, {'id': 'bare'}]
     assert shown['on_tcp_connect'][0]['actions'][0]['config'] == {'server_private_key': MASK, 'min_version': '1.3'}
 
 
@@ -53,12 +61,14 @@ def test_a_changed_secret_says_so_in_a_diff_and_an_unchanged_one_does_not():
     after = copy.deepcopy(POLICY)
     after['on_http_request'][0]['actions'][3]['config']['secret'] = 'new-hook-hush'
     after['on_http_request'][0]['actions'][4]['config']['credentials'][1] = 'bob:new-hush'
+    after['on_http_request'][0]['actions'][6]['config']['providers'][0]['api_keys'][1]['value'] = 'new-llm-hush'
     shown = mask_policy_secrets(after, other=POLICY)
     actions = shown['on_http_request'][0]['actions']
+    assert actions[6]['config']['providers'][0]['api_keys'] == [{'value': MASK}, {'value': CHANGED_SECRET}]
     assert actions[3]['config']['secret'] == CHANGED_SECRET
     assert actions[4]['config']['credentials'] == ['alice:' + MASK, 'bob:' + CHANGED_SECRET]
     assert actions[0]['config']['client_secret'] == MASK
-    assert 'new-hook-hush' not in repr(shown) and 'new-hush' not in repr(shown)
+    assert 'new-hook-hush' not in repr(shown) and 'new-hush' not in repr(shown) and 'new-llm-hush' not in repr(shown)
 
 
 def test_vault_references_stay_readable():

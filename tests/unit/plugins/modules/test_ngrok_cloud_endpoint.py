@@ -357,6 +357,22 @@ def test_secrets_in_a_policy_never_appear_in_the_output_and_a_change_says_so(emu
     assert changed['diff']['before']['traffic_policy']['on_http_request'][0]['actions'][2]['config']['client_secret'] == MASK
 
 
+def test_a_custom_ai_provider_key_never_appears_in_the_output(emulator):
+    """A provider with a base_url keeps its keys in the policy (ai-gateway/bring-your-own-keys/overview.mdx)."""
+    def policy(key):
+        return {'on_http_request': [{'actions': [{'type': 'ai-gateway', 'config': {'providers': [
+            {'id': 'local', 'base_url': 'https://llm.internal', 'api_keys': [{'value': key}]}]}}]}]}
+    created, dummy = run(emulator, url='https://ai.internal', traffic_policy=policy('sk-llm-one'), **INVOCATION)
+    assert created['changed'] is True and 'sk-llm-one' not in json.dumps(created)
+    assert created['endpoint']['traffic_policy']['on_http_request'][0]['actions'][0]['config']['providers'][0]['api_keys'] == [
+        {'value': MASK}]
+    changed, log = run(emulator, url='https://ai.internal', traffic_policy=policy('sk-llm-two'), **INVOCATION)
+    assert changed['changed'] is True and writes(log) == ['PATCH']
+    assert 'sk-llm-one' not in json.dumps(changed) and 'sk-llm-two' not in json.dumps(changed)
+    assert changed['diff']['after']['traffic_policy']['on_http_request'][0]['actions'][0]['config']['providers'][0]['api_keys'] == [
+        {'value': CHANGED_SECRET}]
+
+
 @pytest.mark.parametrize('bad', [{'timeout': 0}, {'unknown_option': 1}, {'url': 'ftp://x'}])
 def test_secrets_are_hidden_in_the_invocation_of_a_task_that_fails_early(emulator, bad):
     args = dict(dict(url='https://admin.internal', traffic_policy=secret_policy('oauth-secret-early', 'hook-secret-early', 'pw-early')),
