@@ -184,19 +184,17 @@ def _secret_places(config, path, other):
         yield config, key, other_value
         return
     if not step.endswith('[]'):
-        for place in _secret_places(config[key], rest, other_value):
-            yield place
+        yield from _secret_places(config[key], rest, other_value)
         return
     others = other_value if isinstance(other_value, list) else []
     for index, item in enumerate(config[key] if isinstance(config[key], list) else []):
-        for place in _secret_places(item, rest, others[index] if index < len(others) else None):
-            yield place
+        yield from _secret_places(item, rest, others[index] if index < len(others) else None)
 
 
 def _config_secret_places(action_type, config, other=None):
-    for path in SECRET_CONFIG_KEYS.get(action_type, ()):
-        for place in _secret_places(config, path, other):
-            yield place
+    # A type that is not a string (a list given by mistake) holds no secret here; policy_problems reports it.
+    for path in SECRET_CONFIG_KEYS.get(action_type, ()) if isinstance(action_type, str) else ():
+        yield from _secret_places(config, path, other)
 
 
 def policy_secrets(policy):

@@ -108,6 +108,8 @@ def test_the_secrets_a_policy_holds_are_those_masking_hides():
         {'type': 'verify-webhook', 'config': {'secret': reference}},
         {'type': 'basic-auth', 'config': {'credentials': ['alice:' + reference, 'bob:', 'no-colon-secret']}}]}]}) == ['no-colon-secret']
     assert policy_secrets({'on_http_request': 'x', 'on_tcp_connect': [{'actions': [{'type': 'oauth', 'config': 'x'}]}]}) == []
+    not_a_type = {'on_http_request': [{'actions': [{'type': ['oauth'], 'config': None}, {'type': {'a': 1}, 'config': {'client_secret': 'x'}}]}]}
+    assert policy_secrets(not_a_type) == [] and mask_policy_secrets(not_a_type) == not_a_type
 
 
 def test_a_policy_field_never_fails_to_find_secrets_whatever_it_is_given():
