@@ -15,8 +15,9 @@
 # integration-live only:
 #   NGROK_API_KEY      the API key of the ngrok account to run against (required)
 #   NGROK_API_URL      the API (default https://api.ngrok.com)
-#   NGROK_LIVE_DOMAIN  a domain the account has reserved, for edge hostports; without it the targets with
-#                      the needs/reserved-domain alias are skipped
+#   NGROK_LIVE_DOMAIN  a domain (or a wildcard, *.name) the account has reserved: edge hostports use it, and the
+#                      targets reserve and release names under it; never changed or released. Without it the
+#                      targets with the needs/reserved-domain alias are skipped
 #   LIVE_EMULATOR=1    run against a fresh emulator started with --no-control instead (what make test does),
 #                      and fail if it holds any object afterwards
 #   EMULATOR_ARGS      more serve.py arguments for the emulator of a run (e.g. --verbose: every request on its
@@ -173,7 +174,7 @@ emulator_api() {
 check_nothing_left() {
     local path left=0 count
     for path in /edges/https /endpoints /backends/http_response /backends/tunnel_group /backends/weighted /backends/failover \
-        /ip_policies /reserved_domains; do
+        /ip_policies /ip_policy_rules /reserved_domains; do
         count=$(emulator_api GET "$path?limit=100" \
             | python3 -c 'import json, sys; print(sum(len(v) for v in json.load(sys.stdin).values() if isinstance(v, list)))') \
             || die "could not list $path after the run"
@@ -197,7 +198,7 @@ if ! flock -n 8; then
 fi
 
 sync_copy
-live_key='' live_domain_id=''
+live_key='' live_domain='' live_domain_id=''
 case $command in
     integration)
         api_key=$(new_api_key)
@@ -210,14 +211,14 @@ case $command in
             start_emulator "$live_key" --no-control
             log "LIVE_EMULATOR: against an emulator without its control endpoints ($emulator_url), as against the real API"
             if [[ -n ${NGROK_LIVE_DOMAIN:-} ]]; then
-                # What a maintainer does once: reserve the domain the edges' hostports use.
-                live_domain_id=$(emulator_api POST /reserved_domains "{\"domain\": \"$NGROK_LIVE_DOMAIN\"}" \
-                    | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])') \
+                # What a maintainer does once: reserve NGROK_LIVE_DOMAIN. The run must leave it as it is.
+                live_domain=$(emulator_api POST /reserved_domains "{\"domain\": \"$NGROK_LIVE_DOMAIN\"}") \
                     || die "could not reserve $NGROK_LIVE_DOMAIN in the emulator"
+                live_domain_id=$(python3 -c 'import json, sys; print(json.loads(sys.argv[1])["id"])' "$live_domain")
             fi
             write_config "$emulator_url" "$live_key" "" "${NGROK_LIVE_DOMAIN:-}"
         else
-            [[ -n ${NGROK_API_KEY:-} ]] || die "integration-live runs against a real ngrok account: set NGROK_API_KEY (and NGROK_LIVE_DOMAIN, a domain it reserved, for the edge targets)"
+            [[ -n ${NGROK_API_KEY:-} ]] || die "integration-live runs against a real ngrok account: set NGROK_API_KEY (and NGROK_LIVE_DOMAIN, a domain it reserved, for the targets that need one)"
             write_config "${NGROK_API_URL:-https://api.ngrok.com}" "$NGROK_API_KEY" "" "${NGROK_LIVE_DOMAIN:-}"
         fi
         exclude_targets needs/emulator-control "they need the emulator's request log, faults or reset"
@@ -252,8 +253,13 @@ if [[ $status != 0 ]]; then
     die "ansible-test $command failed on ansible-core $core (exit $status); its output is in $copy/tests/output${scan:+ and $scan}"
 fi
 if [[ -n $live_key ]]; then
-    [[ -z $live_domain_id ]] || emulator_api DELETE "/reserved_domains/$live_domain_id" >/dev/null \
-        || die "$NGROK_LIVE_DOMAIN could not be released after the run: something still uses it"
+    if [[ -n $live_domain_id ]]; then
+        after=$(emulator_api GET "/reserved_domains/$live_domain_id") || die "the live targets released $NGROK_LIVE_DOMAIN"
+        python3 -c 'import json, sys; sys.exit(json.loads(sys.argv[1]) != json.loads(sys.argv[2]))' "$live_domain" "$after" \
+            || die "the live targets changed $NGROK_LIVE_DOMAIN: $live_domain -> $after"
+        emulator_api DELETE "/reserved_domains/$live_domain_id" >/dev/null \
+            || die "$NGROK_LIVE_DOMAIN could not be released after the run: something still uses it"
+    fi
     check_nothing_left
 fi
 if [[ -n $scan ]]; then

@@ -18,6 +18,8 @@ import re
 import pytest
 import yaml
 
+from ansible_collections.community.ngrok.tests.unit.declarations import declared_resources
+
 TARGETS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'integration', 'targets')
 # What only the emulator's control endpoints answer: the request log (and the variables read from it), the
 # faults and the reset.
@@ -76,3 +78,63 @@ def test_the_markers_are_in_use():
     targets = [name for name in os.listdir(TARGETS) if os.path.isfile(os.path.join(TARGETS, name, 'aliases'))]
     assert 'ngrok_api_errors' in [name for name in targets if marked(name, 'needs/emulator-control')]
     assert 'ngrok_https_edge' in [name for name in targets if marked(name, 'needs/reserved-domain')]
+    # What replaces edges runs against the real API: IP policies and internal endpoints need no domain.
+    for name in ('ngrok_ip_policy', 'ngrok_ip_policy_info', 'ngrok_cloud_endpoint', 'ngrok_cloud_endpoint_info'):
+        assert not marked(name, 'needs/emulator-control') and not marked(name, 'needs/reserved-domain'), name
+    for name in ('ngrok_reserved_domain', 'ngrok_reserved_domain_info'):
+        assert not marked(name, 'needs/emulator-control') and marked(name, 'needs/reserved-domain'), name
+
+
+def live_targets():
+    for name in sorted(os.listdir(TARGETS)):
+        if os.path.isfile(os.path.join(TARGETS, name, 'aliases')) and not marked(name, 'hidden') \
+                and not marked(name, 'needs/emulator-control'):
+            yield name
+
+
+def cleans_up(task):
+    return 'tasks_from' in str(task) and 'cleanup' in str(task) and 'setup_ngrok' in str(task)
+
+
+def module_tasks(tasks):
+    """The tasks (blocks opened) that run a module of this collection."""
+    for task in tasks or []:
+        if any(key in task for key in BLOCK_KEYS):
+            for key in BLOCK_KEYS:
+                yield from module_tasks(task.get(key))
+        elif any(key.startswith('community.ngrok.') for key in task):
+            yield task
+
+
+@pytest.mark.parametrize('target', list(live_targets()))
+def test_every_live_target_deletes_what_it_made_whatever_happens(target):
+    """Against the real API only cleanup.yml in `always` keeps a failed run from leaving objects behind: every
+    task of the target that runs a module is in a block that ends with it."""
+    entry = os.path.join(TARGETS, target, 'tasks', 'main.yml')
+    if not os.path.exists(entry):
+        entry = os.path.join(TARGETS, target, 'playbook.yml')
+    with open(entry) as handle:
+        content = yaml.safe_load(handle)
+    tasks = [task for play in content for task in play['tasks']] if 'hosts' in content[0] else content
+    blocks = [task for task in tasks if 'block' in task]
+    assert blocks and all(any(cleans_up(task) for task in block.get('always') or []) for block in blocks)
+    assert list(module_tasks([task for task in tasks if 'block' not in task])) == []
+
+
+def test_the_cleanup_knows_every_type_the_modules_make():
+    """cleanup.yml finds the run's objects in the lists of ngrok_lists; objects that live inside another are
+    deleted with it (routes) or found through it (an IP policy's rules, by their own path)."""
+    with open(os.path.join(TARGETS, 'setup_ngrok', 'defaults', 'main.yml')) as handle:
+        lists = set((entry['path'], entry['key']) for entry in yaml.safe_load(handle)['ngrok_lists'])
+    with open(os.path.join(TARGETS, 'setup_ngrok', 'tasks', 'cleanup.yml')) as handle:
+        cleanup = handle.read()
+    declared = declared_resources()
+    children = [child.resource for resource in declared for child in resource.children]
+    assert children
+    for resource in declared:
+        if resource.parent is not None:
+            continue
+        if any(resource is child for child in children):
+            assert resource.path in cleanup, resource.kind
+        else:
+            assert (resource.path, resource.list_key) in lists, resource.kind

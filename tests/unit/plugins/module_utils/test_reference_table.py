@@ -8,21 +8,8 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-import importlib
-import pkgutil
-
-from ansible_collections.community.ngrok.plugins import module_utils
 from ansible_collections.community.ngrok.plugins.module_utils.reference_table import REFERENCES
-from ansible_collections.community.ngrok.plugins.module_utils.resource import Resource
-
-
-def declared_resources():
-    """Every Resource declared anywhere in module_utils."""
-    found = []
-    for info in pkgutil.iter_modules(module_utils.__path__):
-        namespace = vars(importlib.import_module(module_utils.__name__ + '.' + info.name))
-        found.extend(value for value in namespace.values() if isinstance(value, Resource) and value not in found)
-    return found
+from ansible_collections.community.ngrok.tests.unit.declarations import declared_resources
 
 
 def naming_options(fields, prefix=''):
