@@ -220,41 +220,16 @@ def cost_table(bench):
     return uri_median, module_median, module_requests
 
 
-def scale_table(bench):
-    """A no-op found by description among N HTTP response backends: requests and time."""
+def scale_table(bench, seed, task):
+    """One no-op ``task`` after ``seed(count, first=...)`` has made 1, 100, 1,000 and 10,000 objects: its requests,
+    the pages a listing without a filter would read, and its wall time."""
     rows = []
     bench.emulator.reset()
     existing = 0
     for total in (1, 100, 1000, 10000):
-        bench.seed(total - existing, description='scale', first=existing)
+        seed(total - existing, first=existing)
         existing = total
-        name, seconds, requests = bench.play([{'name': 'find', HR: {'description': 'scale 0'}}])[0]
-        rows.append((total, len(requests), math.ceil(total / 100.0), seconds))
-    return rows
-
-
-def domain_scale_table(bench):
-    """A no-op found by domain among N reserved domains: the server-side filter makes it one request."""
-    rows = []
-    bench.emulator.reset()
-    existing = 0
-    for total in (1, 100, 1000, 10000):
-        bench.seed_domains(total - existing, first=existing)
-        existing = total
-        name, seconds, requests = bench.play([{'name': 'find', RD: {'domain': 'seed-0.example.com'}}])[0]
-        rows.append((total, len(requests), math.ceil(total / 100.0), seconds))
-    return rows
-
-
-def endpoint_scale_table(bench):
-    """A no-op found by URL among N cloud endpoints (its policy compared as data): one request, the filter's."""
-    rows = []
-    bench.emulator.reset()
-    existing = 0
-    for total in (1, 100, 1000, 10000):
-        bench.seed_endpoints(total - existing, first=existing)
-        existing = total
-        name, seconds, requests = bench.play([{'name': 'find', CE: {'url': 'https://seed-0.internal', 'traffic_policy': DENY}}])[0]
+        name, seconds, requests = bench.play([dict(task, name='find')])[0]
         rows.append((total, len(requests), math.ceil(total / 100.0), seconds))
     return rows
 
@@ -301,13 +276,15 @@ def main():
             size, ', '.join('%s %.0f ms' % (name, seconds * 1000) for name, seconds in sorted(imports.items())))]
         lines += ['', '### Scale: no-op found by description among N HTTP response backends', '',
                   '| N | Requests | ceil(N/100) | Task wall time |', '| --- | --- | --- | --- |']
-        lines += ['| %d | %d | %d | %.2f s |' % row for row in scale_table(bench)]
+        lines += ['| %d | %d | %d | %.2f s |' % row for row in scale_table(
+            bench, lambda count, first: bench.seed(count, description='scale', first=first), {HR: {'description': 'scale 0'}})]
         lines += ['', '### Scale: no-op found by domain among N reserved domains (the list\'s `filter` query)', '',
                   '| N | Requests | ceil(N/100) without the filter | Task wall time |', '| --- | --- | --- | --- |']
-        lines += ['| %d | %d | %d | %.2f s |' % row for row in domain_scale_table(bench)]
+        lines += ['| %d | %d | %d | %.2f s |' % row for row in scale_table(bench, bench.seed_domains, {RD: {'domain': 'seed-0.example.com'}})]
         lines += ['', '### Scale: no-op found by URL among N cloud endpoints (the list\'s `filter` query)', '',
                   '| N | Requests | ceil(N/100) without the filter | Task wall time |', '| --- | --- | --- | --- |']
-        lines += ['| %d | %d | %d | %.2f s |' % row for row in endpoint_scale_table(bench)]
+        lines += ['| %d | %d | %d | %.2f s |' % row for row in scale_table(
+            bench, bench.seed_endpoints, {CE: {'url': 'https://seed-0.internal', 'traffic_policy': DENY}})]
     finally:
         bench.emulator.stop()
     text = '\n'.join(lines) + '\n'
