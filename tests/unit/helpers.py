@@ -11,6 +11,7 @@ __metaclass__ = type
 import io
 import json
 import sys
+from urllib.parse import parse_qs
 
 from ansible.module_utils.common import warnings as module_warnings
 from ansible.module_utils.testing import patch_module_args
@@ -45,6 +46,13 @@ def run_logged(emulator, module, check_mode=False, **args):
     before = len(emulator.requests())
     result = run_module(module.main, module_args(emulator, **args), check_mode=check_mode)
     return result, emulator.requests()[before:]
+
+
+def filtered_calls(log):
+    """(method, path, the ``filter`` query or None) of each request, after checking they all shared one TCP
+    connection."""
+    assert len(set(entry['connection'] for entry in log)) <= 1
+    return [(entry['method'], entry['path'], parse_qs(entry['query']).get('filter', [None])[0]) for entry in log]
 
 
 def warning_messages(result):

@@ -11,7 +11,6 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import json
-from urllib.parse import parse_qs
 
 import pytest
 from ansible.module_utils.common.parameters import PASS_VARS
@@ -19,7 +18,7 @@ from ansible.module_utils.common.parameters import PASS_VARS
 from ansible_collections.community.ngrok.plugins.module_utils.errors import MASK
 from ansible_collections.community.ngrok.plugins.module_utils.fields import CHANGED_SECRET
 from ansible_collections.community.ngrok.plugins.modules import ngrok_cloud_endpoint, ngrok_cloud_endpoint_info, ngrok_reserved_domain
-from ansible_collections.community.ngrok.tests.unit.helpers import module_args, run_module, warning_messages
+from ansible_collections.community.ngrok.tests.unit.helpers import filtered_calls, run_logged, warning_messages
 
 PATH = '/endpoints'
 SHOP = 'https://shop.example.com'
@@ -59,15 +58,7 @@ SAME_POLICIES = {
 
 
 def run(emulator, module=ngrok_cloud_endpoint, check_mode=False, **args):
-    before = len(emulator.requests())
-    result = run_module(module.main, module_args(emulator, **args), check_mode=check_mode)
-    return result, emulator.requests()[before:]
-
-
-def calls(log):
-    """(method, path, filter or None) of each request, after checking they all shared one TCP connection."""
-    assert len(set(entry['connection'] for entry in log)) <= 1
-    return [(entry['method'], entry['path'], parse_qs(entry['query']).get('filter', [None])[0]) for entry in log]
+    return run_logged(emulator, module, check_mode=check_mode, **args)
 
 
 def by_url(url):
@@ -104,7 +95,7 @@ def test_requests_of_each_task_whatever_the_number_of_endpoints(emulator, shop_d
     seed(emulator, 250)
     task = dict(url=SHOP, description='shop', traffic_policy=YAML_POLICY)
     check, log = run(emulator, check_mode=True, **task)
-    assert check['changed'] is True and calls(log) == [by_url(SHOP)]
+    assert check['changed'] is True and filtered_calls(log) == [by_url(SHOP)]
     assert check['endpoint'] == {
         'id': None, 'uri': None, 'created_at': None, 'description': 'shop', 'metadata': '', 'url': SHOP, 'traffic_policy': POLICY,
         'bindings': ['public'], 'pooling_enabled': False, 'type': 'cloud', 'public_url': SHOP, 'hostport': 'shop.example.com:443',
@@ -112,34 +103,34 @@ def test_requests_of_each_task_whatever_the_number_of_endpoints(emulator, shop_d
     assert check['diff'] == {'before': {}, 'after': check['endpoint']}
 
     created, log = run(emulator, **task)
-    assert created['changed'] is True and calls(log) == [by_url(SHOP), ('POST', PATH, None)]
+    assert created['changed'] is True and filtered_calls(log) == [by_url(SHOP), ('POST', PATH, None)]
     assert created['endpoint']['id'].startswith('ep_') and created['endpoint']['domain']['id'].startswith('rd_')
     assert dict(created['endpoint'], id=None, uri=None, created_at=None, domain=None) == check['endpoint']
     stored = emulator.api('GET', item(created))[1]
     assert stored['traffic_policy'] == YAML_POLICY and stored['type'] == 'cloud'  # a text is sent as given
 
     noop, log = run(emulator, **task)
-    assert noop['changed'] is False and calls(log) == [by_url(SHOP)] and noop['endpoint'] == created['endpoint']
+    assert noop['changed'] is False and filtered_calls(log) == [by_url(SHOP)] and noop['endpoint'] == created['endpoint']
     noop, log = run(emulator, id=created['endpoint']['id'], traffic_policy=POLICY)
-    assert noop['changed'] is False and calls(log) == [('GET', item(created), None)]
+    assert noop['changed'] is False and filtered_calls(log) == [('GET', item(created), None)]
 
     update = dict(url=SHOP, description='the shop', metadata={'team': 'web'}, traffic_policy=DENY)
     check, log = run(emulator, check_mode=True, **update)
-    assert check['changed'] is True and calls(log) == [by_url(SHOP)]
+    assert check['changed'] is True and filtered_calls(log) == [by_url(SHOP)]
     updated, log = run(emulator, **update)
-    assert updated['changed'] is True and calls(log) == [by_url(SHOP), ('PATCH', item(created), None)]
+    assert updated['changed'] is True and filtered_calls(log) == [by_url(SHOP), ('PATCH', item(created), None)]
     assert updated['endpoint']['traffic_policy'] == DENY and updated['endpoint']['metadata'] == '{"team":"web"}'
     assert check['endpoint'] == updated['endpoint']
     assert updated['diff']['before'] == created['endpoint']
     assert emulator.api('GET', item(created))[1]['traffic_policy'] == json.dumps(DENY, separators=(',', ':'))
 
     check, log = run(emulator, check_mode=True, url=SHOP, state='absent')
-    assert check['changed'] is True and calls(log) == [by_url(SHOP)]
+    assert check['changed'] is True and filtered_calls(log) == [by_url(SHOP)]
     deleted, log = run(emulator, url=SHOP, state='absent')
-    assert deleted['changed'] is True and calls(log) == [by_url(SHOP), ('DELETE', item(created), None)]
+    assert deleted['changed'] is True and filtered_calls(log) == [by_url(SHOP), ('DELETE', item(created), None)]
     assert deleted['endpoint'] == updated['endpoint'] and deleted['diff']['after'] == {}
     again, log = run(emulator, url=SHOP, state='absent')
-    assert again['changed'] is False and calls(log) == [by_url(SHOP)] and again['endpoint'] == {}
+    assert again['changed'] is False and filtered_calls(log) == [by_url(SHOP)] and again['endpoint'] == {}
 
 
 def test_an_internal_endpoint_works_the_same_way_and_its_delete_looks_for_forwards(emulator):
@@ -150,17 +141,17 @@ def test_an_internal_endpoint_works_the_same_way_and_its_delete_looks_for_forwar
     assert created['changed'] is True and created['endpoint']['bindings'] == ['internal'] and created['endpoint']['domain'] is None
     assert dict(created['endpoint'], id=None, uri=None, created_at=None) == check['endpoint']
     noop, log = run(emulator, url=url, bindings=['internal'], traffic_policy=json.dumps(DENY, indent=2))
-    assert noop['changed'] is False and calls(log) == [by_url(url)]
+    assert noop['changed'] is False and filtered_calls(log) == [by_url(url)]
     deleted, log = run(emulator, url=url, state='absent')
-    assert calls(log) == [by_url(url), ('GET', PATH, None), ('DELETE', item(created), None)]
+    assert filtered_calls(log) == [by_url(url), ('GET', PATH, None), ('DELETE', item(created), None)]
 
 
 def test_any_url_of_the_same_endpoint_finds_it(emulator, shop_domain):
     created, log = run(emulator, url='HTTPS://Shop.Example.COM:443', traffic_policy=DENY)
-    assert created['endpoint']['url'] == SHOP and calls(log) == [by_url(SHOP), ('POST', PATH, None)]
+    assert created['endpoint']['url'] == SHOP and filtered_calls(log) == [by_url(SHOP), ('POST', PATH, None)]
     for url in (SHOP, 'https://SHOP.example.com', 'https://shop.example.com:443'):
         noop, log = run(emulator, url=url, traffic_policy=DENY)
-        assert noop['changed'] is False and calls(log) == [by_url(SHOP)]
+        assert noop['changed'] is False and filtered_calls(log) == [by_url(SHOP)]
     tcp, dummy = run(emulator, url='tcp://db.internal:5432', traffic_policy={'on_tcp_connect': [{'actions': [{'type': 'deny'}]}]})
     assert (tcp['endpoint']['url'], tcp['endpoint']['hostport'], tcp['endpoint']['proto']) == ('tcp://db.internal:5432', 'db.internal:5432', 'tcp')
     odd_port, dummy = run(emulator, url='https://API.internal:8443', traffic_policy=DENY)
@@ -176,7 +167,7 @@ def test_the_same_policy_in_any_layout_is_no_change_and_no_write(emulator, shop_
         for check_mode in (True, False):
             result, log = run(emulator, check_mode=check_mode, url=SHOP, traffic_policy=policy)
             assert result['changed'] is False, name
-            assert calls(log) == [by_url(SHOP)], name
+            assert filtered_calls(log) == [by_url(SHOP)], name
             assert result['endpoint']['traffic_policy'] == POLICY and result['diff']['before'] == result['diff']['after'], name
 
 
@@ -243,10 +234,10 @@ def test_the_url_moves_by_id_in_one_patch_and_its_scheme_never_changes(emulator,
     emulator.reserve('new.example.com')
     created, dummy = run(emulator, url=SHOP, description='shop', traffic_policy=DENY)
     moved, log = run(emulator, id=created['endpoint']['id'], url='https://NEW.example.com')
-    assert moved['changed'] is True and calls(log) == [('GET', item(created), None), ('PATCH', item(created), None)]
+    assert moved['changed'] is True and filtered_calls(log) == [('GET', item(created), None), ('PATCH', item(created), None)]
     assert (moved['endpoint']['url'], moved['endpoint']['hostport']) == ('https://new.example.com', 'new.example.com:443')
     refused, log = run(emulator, id=created['endpoint']['id'], url='http://new.example.com')
-    assert refused['failed'] is True and calls(log) == [('GET', item(created), None)]
+    assert refused['failed'] is True and filtered_calls(log) == [('GET', item(created), None)]
     assert refused['msg'] == ('url: cloud endpoint %s (shop) is https://new.example.com, not http://new.example.com; the scheme of a '
                               'cloud endpoint URL cannot change (ngrok refuses it: ERR_NGROK_18005); create an endpoint on the new '
                               'URL and delete this one' % created['endpoint']['id'])
@@ -429,7 +420,7 @@ def test_a_pooled_internal_endpoint_is_deleted_without_a_search(emulator):
     api, dummy = run(emulator, url='https://shop-api.internal', pooling_enabled=True, traffic_policy=DENY)
     run(emulator, url='https://shop.internal', traffic_policy=forwarding('https://shop-api.internal'))
     deleted, log = run(emulator, id=api['endpoint']['id'], state='absent')
-    assert deleted['changed'] is True and calls(log) == [('GET', item(api), None), ('DELETE', item(api), None)]
+    assert deleted['changed'] is True and filtered_calls(log) == [('GET', item(api), None), ('DELETE', item(api), None)]
 
 
 def test_a_reserved_domain_an_endpoint_uses_is_not_released(emulator):
@@ -459,17 +450,17 @@ def test_info_filters_on_the_server_and_returns_what_the_module_returns(emulator
     shop, dummy = run(emulator, url=SHOP, description='shop', metadata={'team': 'web'},
                       traffic_policy=secret_policy('oauth-secret-info', 'hook-secret-info', 'pw-info'))
     result, log = info(emulator, url='HTTPS://shop.example.com:443')
-    assert result['changed'] is False and result['endpoints'] == [shop['endpoint']] and calls(log) == [by_url(SHOP)]
+    assert result['changed'] is False and result['endpoints'] == [shop['endpoint']] and filtered_calls(log) == [by_url(SHOP)]
     assert 'oauth-secret-info' not in json.dumps(result)
     result, log = info(emulator, description='shop', metadata='{"team": "web"}')
     assert result['endpoints'] == [shop['endpoint']]
-    assert calls(log) == [('GET', PATH, 'obj.type == "cloud" && obj.description == "shop"')]
+    assert filtered_calls(log) == [('GET', PATH, 'obj.type == "cloud" && obj.description == "shop"')]
     result, log = info(emulator, description='seed')
     assert len(result['endpoints']) == 150 and len(log) == 2 and all('filter=' in entry['query'] for entry in log)
     result, log = info(emulator)
-    assert len(result['endpoints']) == 151 and calls(log)[0] == ('GET', PATH, 'obj.type == "cloud"')
+    assert len(result['endpoints']) == 151 and filtered_calls(log)[0] == ('GET', PATH, 'obj.type == "cloud"')
     result, log = info(emulator, id=shop['endpoint']['id'], description='other')
-    assert result['endpoints'] == [] and calls(log) == [('GET', item(shop), None)]
+    assert result['endpoints'] == [] and filtered_calls(log) == [('GET', item(shop), None)]
     result, log = info(emulator, id='ep_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W')
     assert result['endpoints'] == [] and len(log) == 1
 

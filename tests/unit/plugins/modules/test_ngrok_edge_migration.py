@@ -18,7 +18,7 @@ import pytest
 
 from ansible_collections.community.ngrok.plugins.module_utils.errors import MASK
 from ansible_collections.community.ngrok.plugins.modules import ngrok_cloud_endpoint, ngrok_edge_migration, ngrok_https_edge_info
-from ansible_collections.community.ngrok.tests.unit.helpers import module_args, run_module, warning_messages
+from ansible_collections.community.ngrok.tests.unit.helpers import run_logged, warning_messages
 
 SHOP = 'https://shop.example.com'
 WRITES = ('POST', 'PATCH', 'PUT', 'DELETE')
@@ -30,9 +30,7 @@ SECRETS = (OAUTH_SECRET, WEBHOOK_SECRET, OIDC_SECRET, SNS_TOPIC_OWNER)
 
 
 def run(emulator, module=ngrok_edge_migration, check_mode=False, **args):
-    before = len(emulator.requests())
-    result = run_module(module.main, module_args(emulator, **args), check_mode=check_mode)
-    return result, emulator.requests()[before:]
+    return run_logged(emulator, module, check_mode=check_mode, **args)
 
 
 def calls(log):

